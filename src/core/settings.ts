@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * Everything a team can set, saved in the workbook (or passed to the command line as JSON) so
+ * next month's dashboard is built the same way. Parsed with zod so a hand-edited or old copy
+ * gives a clear message instead of a crash.
+ */
+
+const toleranceSchema = z.object({ kind: z.enum(["percent", "absolute"]), value: z.number().nonnegative() });
+
+/** The roles a column can play in an indicator table. */
+export const columnRoles = [
+  "ref",
+  "name",
+  "serviceArea",
+  "polarity",
+  "frequency",
+  "unit",
+  "aggregation",
+  "tolerance",
+  "kind",
+  "period",
+  "actual",
+  "target",
+  "floor",
+  "expected",
+  "lower",
+  "upper",
+  "numerator",
+  "denominator",
+  "commentary",
+  "included",
+  "ignore",
+] as const;
+
+/** A column's role, or a period column ("period:<header>") in a wide table. */
+export type ColumnRole = (typeof columnRoles)[number];
+
+/** A column mapping made by hand for one sheet, when detection was unsure or wrong. */
+export const sheetMappingSchema = z.object({
+  /** 1-based worksheet row that holds the headers. */
+  headerRow: z.number().int().positive(),
+  /** "wide": one row per indicator with periods across; "long": one row per indicator per period. */
+  layout: z.enum(["wide", "long"]),
+  /** Column letters to roles, e.g. { "A": "ref", "B": "name", "D": "actual" }. In a wide table, columns not named here whose header is a period are read as periods. */
+  columns: z.record(z.string().regex(/^[A-Za-z]{1,3}$/), z.enum(columnRoles)),
+  /** Values for indicators on this sheet where no column says otherwise. */
+  defaults: z
+    .object({
+      kind: z.enum(["kpi", "activity"]).optional(),
+      frequency: z.enum(["month", "quarter", "year", "rolling12"]).optional(),
+      polarity: z.enum(["higher", "lower", "target"]).optional(),
+      serviceArea: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** A column mapping made by hand for one sheet. */
+export type SheetMapping = z.infer<typeof sheetMappingSchema>;
+
+/** Hand-made mappings by sheet name: the JSON the command line's `--map` accepts. */
+export const mappingSchema = z.object({ sheets: z.record(z.string(), sheetMappingSchema) });
+
+/** Hand-made mappings by sheet name. */
+export type Mapping = z.infer<typeof mappingSchema>;
+
+/** The rules' settings: where councils differ, each choice is explicit here. */
+export const ruleSettingsSchema = z.object({
+  /** Alert for a result exactly equal to the target. */
+  atTarget: z.enum(["GREEN", "AMBER"]).default("GREEN"),
+  /** Alert for a result exactly equal to the floor standard. */
+  atFloor: z.enum(["AMBER", "RED"]).default("AMBER"),
+  /** For KPIs with no floor: amber within this band of the target, red beyond. Null: straight from green to red. */
+  amberTolerance: toleranceSchema.nullable().default(null),
+  /** A tolerance on the green band itself (green within 5% of target). Null: green only when the target is met. */
+  greenTolerance: toleranceSchema.nullable().default(null),
+  /** For "close to target" polarity without floor: green within this band either side of the target. */
+  targetBand: toleranceSchema.default({ kind: "percent", value: 0.05 }),
+  /** Direction of travel: compare with the previous result, or fit a trend over the last `trendPoints` results. */
+  dotMethod: z.enum(["previous", "trend"]).default("previous"),
+  trendPoints: z.number().int().min(3).max(36).default(6),
+  /** A change smaller than this counts as SAME (relative to the previous value, 0.01 = 1%); 0 means exact. */
+  deadBand: z.number().nonnegative().default(0),
+  /** For activity indicators without thresholds: within this band of the forecast. */
+  activityTolerance: toleranceSchema.default({ kind: "percent", value: 0.1 }),
+  /** First month of the reporting year: 4 for April (financial year), 9 for September (academic year). */
+  yearStartMonth: z.number().int().min(1).max(12).default(4),
+});
+
+/** The rules' settings. */
+export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
+
+/** All settings of a dashboard build. */
+export const settingsSchema = z.object({
+  /** Directorate or workbook title shown above "Performance Dashboard". */
+  title: z.string().default("Performance Dashboard"),
+  directorate: z.string().default(""),
+  /** Sheets to read; null means every sheet where indicators are found. */
+  sheets: z.array(z.string()).nullable().default(null),
+  /** Reporting cut-off "YYYY-MM", or null for the latest month with data. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().default(null),
+  grouping: z.enum(["frequency", "serviceArea"]).default("frequency"),
+  charts: z.boolean().default(false),
+  sourceFormatting: z.boolean().default(false),
+  dashboardSheet: z.string().min(1).max(31).default("Dashboard"),
+  mapping: mappingSchema.default({ sheets: {} }),
+  rules: ruleSettingsSchema.default(() => ruleSettingsSchema.parse({})),
+});
+
+/** All settings of a dashboard build. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The settings a new workbook starts with. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Reads settings from untrusted JSON (the workbook or a file): the settings, or a message saying what is wrong. */
+export function parseSettings(json: unknown): { ok: true; settings: Settings } | { ok: false; message: string } {
+  const result = settingsSchema.safeParse(json ?? {});
+  if (result.success) return { ok: true, settings: result.data };
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? ` at "${first.path.join(".")}"` : "";
+  return { ok: false, message: `The saved settings could not be used${where}: ${first?.message ?? "invalid"}.` };
+}
