@@ -1,0 +1,229 @@
+import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "./dashboard";
+import { diagnostic, type Diagnostic } from "./diagnostics";
+import type { Indicator, Observation } from "./indicator";
+import type { RuleSettings, Settings } from "./settings";
+import { monthKey, monthLongName, monthNumberOf } from "./rules/calendar";
+import { describeCoverage } from "./rules/coverage";
+import { directionFromPrevious, directionFromTrend } from "./rules/direction";
+import { listExceptions } from "./rules/exceptions";
+import { compareWithForecast } from "./rules/forecast";
+import { guidanceNotes } from "./rules/guidance";
+import { rateResult } from "./rules/rag";
+import { rollingTwelveMonths } from "./rules/rolling";
+import { isStale, staleReason } from "./rules/stale";
+import { summarise } from "./rules/summary";
+import { yearToDate } from "./rules/ytd";
+
+/** How many periods a trend chart shows. */
+const trendLength = 13;
+
+/** Everything a dashboard build needs beside the indicators. */
+export interface BuildOptions {
+  readonly settings: Settings;
+  /** Reporting cut-off "YYYY-MM", or null for the latest month in which any indicator has a result. */
+  readonly cutoff: string | null;
+  /** Date produced, YYYY-MM-DD (passed in so the core stays pure). */
+  readonly produced: string;
+  /** What reading found, passed through ahead of the rules' own. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function indicatorName(indicator: Indicator): string {
+  return indicator.ref ? `${indicator.ref} ${indicator.name}` : indicator.name;
+}
+
+function endMonth(o: Observation): number | null {
+  return monthNumberOf(o.period.end);
+}
+
+/** The latest month in which any included indicator has a result, or null when none has. */
+function latestResultMonth(indicators: readonly Indicator[]): number | null {
+  let latest: number | null = null;
+  for (const indicator of indicators) {
+    if (indicator.excluded !== null) continue;
+    for (const o of indicator.series) {
+      const month = endMonth(o);
+      if (o.actual !== null && month !== null && (latest === null || month > latest)) latest = month;
+    }
+  }
+  return latest;
+}
+
+function chooseCutoff(indicators: readonly Indicator[], requested: string | null, produced: string, out: Diagnostic[]): number {
+  if (requested !== null) {
+    const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? monthNumberOf(requested) : null;
+    if (month !== null) return month;
+    out.push(diagnostic("warning", null, null, `The reporting period "${requested}" is not a month written as YYYY-MM (for example 2013-01), so the latest month with a result is used instead.`));
+  }
+  const latest = latestResultMonth(indicators);
+  if (latest !== null) {
+    out.push(diagnostic("info", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(latest)} (the latest month with a result) are used.`));
+    return latest;
+  }
+  const producedMonth = monthNumberOf(produced) ?? 0;
+  out.push(diagnostic("warning", null, null, `No indicator has any result, so the dashboard is dated ${monthLongName(producedMonth)}, the month it was produced.`));
+  return producedMonth;
+}
+
+/** Copies the cell addresses that are set, for "go to source". */
+function cellsOf(o: Observation | null): Record<string, string> {
+  const cells: Record<string, string> = {};
+  if (!o) return cells;
+  for (const [field, address] of Object.entries(o.cells)) if (typeof address === "string") cells[field] = address;
+  return cells;
+}
+
+function rateObservation(indicator: Indicator, o: Observation, rules: RuleSettings): { rag: Rag; reason: string } {
+  return rateResult({ actual: o.actual, target: o.target, floor: o.floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules);
+}
+
+/** True when a floor standard sits on the wrong side of the target for the polarity (a likely typing error). */
+function floorOnWrongSide(indicator: Indicator, o: Observation): boolean {
+  if (o.target === null || o.floor === null) return false;
+  return (indicator.polarity === "higher" && o.floor > o.target) || (indicator.polarity === "lower" && o.floor < o.target);
+}
+
+/** Builds one indicator's row from its series, as at the cut-off month. */
+function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSettings, out: Diagnostic[]): IndicatorResult {
+  const cutoff = monthKey(cutoffMonth);
+  const upTo = indicator.series.filter((o) => {
+    const month = endMonth(o);
+    return month !== null && month <= cutoffMonth;
+  });
+  let currentIndex = -1;
+  for (let i = upTo.length - 1; i >= 0; i--) {
+    if (upTo[i]?.actual !== null) {
+      currentIndex = i;
+      break;
+    }
+  }
+  const current = currentIndex >= 0 ? (upTo[currentIndex] ?? null) : (upTo[upTo.length - 1] ?? null);
+  let previousObservation: Observation | null = null;
+  for (let i = currentIndex - 1; i >= 0; i--) {
+    const o = upTo[i];
+    if (o && o.actual !== null) {
+      previousObservation = o;
+      break;
+    }
+  }
+  const trend = upTo.slice(-trendLength).map((o) => ({ label: o.period.label, actual: o.actual, target: o.target }));
+
+  const base = {
+    sheet: indicator.sheet,
+    row: indicator.row,
+    ref: indicator.ref,
+    name: indicator.name,
+    serviceArea: indicator.serviceArea,
+    kind: indicator.kind,
+    frequency: indicator.frequency,
+    polarity: indicator.polarity,
+    unit: indicator.unit,
+    period: current?.period ?? null,
+    actual: current?.actual ?? null,
+    target: current?.target ?? null,
+    floor: current?.floor ?? null,
+    expected: current?.expected ?? null,
+    lower: current?.lower ?? null,
+    upper: current?.upper ?? null,
+    commentary: current?.commentary ?? null,
+    id: indicator.id,
+    numberFormat: indicator.numberFormat,
+    excluded: indicator.excluded,
+    cells: cellsOf(current),
+    trend,
+  };
+  const name = indicatorName(indicator);
+
+  if (indicator.excluded !== null) {
+    return { ...base, rag: null, previous: null, dot: null, position: null, variance: null, ytd: null, stale: false, reason: indicator.excluded };
+  }
+  if (!current || current.actual === null) {
+    const until = monthLongName(cutoffMonth);
+    out.push(diagnostic("warning", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`));
+    return {
+      ...base,
+      rag: indicator.kind === "kpi" ? "NO_DATA" : null,
+      previous: null,
+      dot: null,
+      position: null,
+      variance: null,
+      ytd: null,
+      stale: false,
+      reason: current ? `No result for ${current.period.label}` : `No result up to the end of ${until}`,
+    };
+  }
+
+  const previous: PreviousResult | null = previousObservation
+    ? {
+        period: previousObservation.period,
+        actual: previousObservation.actual,
+        rag: indicator.kind === "kpi" ? rateObservation(indicator, previousObservation, rules).rag : null,
+      }
+    : null;
+
+  if (isStale(current.period, cutoff)) {
+    const reason = staleReason(current.period);
+    out.push(diagnostic("warning", indicator.sheet, current.cells.actual ?? null, `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`));
+    return { ...base, rag: indicator.kind === "kpi" ? "NO_DATA" : null, previous, dot: null, position: null, variance: null, ytd: null, stale: true, reason };
+  }
+
+  const dot =
+    rules.dotMethod === "trend"
+      ? directionFromTrend(upTo.slice(0, currentIndex + 1).slice(-rules.trendPoints), indicator.polarity, current.target, rules.deadBand)
+      : directionFromPrevious(current.actual, previousObservation?.actual ?? null, indicator.polarity, current.target, rules.deadBand);
+  const ytd = yearToDate(indicator, current, rules);
+
+  if (indicator.kind === "activity") {
+    const placed = compareWithForecast({ actual: current.actual, expected: current.expected, lower: current.lower, upper: current.upper, unit: indicator.unit }, rules);
+    return { ...base, rag: null, previous, dot, position: placed.position, variance: placed.variance, ytd, stale: false, reason: placed.reason };
+  }
+
+  const rating = rateObservation(indicator, current, rules);
+  if (rating.rag === "NO_TARGET") {
+    out.push(diagnostic("warning", indicator.sheet, current.cells.target ?? current.cells.actual ?? null, `${name} has a result for ${current.period.label} but no target, so it gets no alert.`));
+  }
+  if (floorOnWrongSide(indicator, current)) {
+    const better = indicator.polarity === "higher" ? "above" : "below";
+    out.push(
+      diagnostic("warning", indicator.sheet, current.cells.floor ?? null, `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`),
+    );
+  }
+  return { ...base, rag: rating.rag, previous, dot, position: null, variance: null, ytd, stale: false, reason: rating.reason };
+}
+
+/**
+ * Rates every indicator and assembles what the committee sees. Each indicator shows its latest
+ * period that ends on or before the end of the cut-off month and has a result; rolling 12-month
+ * indicators held as monthly figures are rolled first. Never throws on bad data: problems are
+ * added to the diagnostics, after those passed in.
+ */
+export function buildDashboard(indicators: readonly Indicator[], options: BuildOptions): Dashboard {
+  const { settings } = options;
+  const rules = settings.rules;
+  const own: Diagnostic[] = [];
+
+  const prepared = indicators.map((indicator) => {
+    if (indicator.frequency !== "rolling12" || indicator.rollingInSource || indicator.excluded !== null) return indicator;
+    const rolled = rollingTwelveMonths(indicator);
+    own.push(...rolled.diagnostics);
+    return { ...indicator, series: rolled.series };
+  });
+
+  const cutoffMonth = chooseCutoff(prepared, options.cutoff, options.produced, own);
+  const results = prepared.map((indicator) => resultFor(indicator, cutoffMonth, rules, own));
+  const cutoff = monthKey(cutoffMonth);
+
+  return {
+    title: settings.title,
+    directorate: settings.directorate,
+    cutoff,
+    coverage: describeCoverage(results, cutoff, rules.yearStartMonth),
+    produced: options.produced,
+    indicators: results,
+    summary: summarise(results),
+    exceptions: listExceptions(results),
+    guidance: guidanceNotes(rules),
+    diagnostics: [...options.diagnostics, ...own],
+    rules,
+  };
+}

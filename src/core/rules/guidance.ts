@@ -1,0 +1,69 @@
+import type { RuleSettings } from "../settings";
+import { monthLongName } from "./calendar";
+import { formatPercent } from "./format-value";
+import { staleAfterMonths } from "./stale";
+
+/**
+ * Guidance notes printed with the dashboard, written from the rule settings actually used so the
+ * notes always match how the alerts, arrows and positions were worked out.
+ */
+
+function band(tolerance: { readonly kind: "percent" | "absolute"; readonly value: number }, of: string): string {
+  return tolerance.kind === "percent" ? `${formatPercent(tolerance.value)} of ${of}` : `${tolerance.value} (in the indicator's own unit; for percentages 0.01 is one percentage point)`;
+}
+
+function yearKind(yearStartMonth: number): string {
+  if (yearStartMonth === 4) return "the financial year";
+  if (yearStartMonth === 9) return "the academic year";
+  if (yearStartMonth === 1) return "the calendar year";
+  return "the reporting year";
+}
+
+/** The guidance notes for a dashboard built with these rules, one paragraph each. */
+export function guidanceNotes(rules: RuleSettings): string[] {
+  const notes: string[] = [];
+  notes.push(
+    "Key Performance Indicators (KPIs) have a business plan target and, usually, a floor standard: the minimum acceptable level, below which management action is needed. Each result is given a RAG alert.",
+  );
+  const green = rules.greenTolerance
+    ? `GREEN: the target has been met, or the result is within ${band(rules.greenTolerance, "the target")} of it.`
+    : "GREEN: the target has been met.";
+  notes.push(`${green} A result exactly equal to the target is ${rules.atTarget === "GREEN" ? "GREEN" : "AMBER"}.`);
+  const amberWithoutFloor = rules.amberTolerance
+    ? `Where an indicator has no floor standard it is AMBER when within ${band(rules.amberTolerance, "the target")} (or the indicator's own tolerance) and RED beyond.`
+    : "Where an indicator has no floor standard (and no tolerance of its own) it goes straight from GREEN to RED.";
+  notes.push(
+    `AMBER: the target has not been met but the floor standard has. A result exactly equal to the floor standard is ${rules.atFloor}. ${amberWithoutFloor}`,
+  );
+  notes.push("RED: the floor standard has not been met; management action is needed. A result below the floor standard is never GREEN.");
+  notes.push(
+    `Indicators where being close to the target is best are GREEN within ${band(rules.targetBand, "the target")} either side of it, AMBER when no further from it than the floor standard, and RED beyond.`,
+  );
+  notes.push(
+    "NO DATA: there is no result for the period yet; this is not a RED. NO TARGET: there is a result but no target, so no alert is given.",
+  );
+  notes.push(
+    `A result more than ${staleAfterMonths} months old at the reporting cut-off is shown with its figures but marked NO DATA, as it does not describe current performance.`,
+  );
+  const deadBand = rules.deadBand > 0 ? `; a change of no more than ${formatPercent(rules.deadBand)} of the previous figure counts as no change` : "";
+  const method =
+    rules.dotMethod === "trend"
+      ? `Direction of travel is the trend of the last ${rules.trendPoints} results (a least-squares line; at least 3 results are needed)${rules.deadBand > 0 ? `; a change along the line of no more than ${formatPercent(rules.deadBand)} of the average result counts as no change` : ""}.`
+      : `Direction of travel compares the latest result with the previous result of the same frequency${deadBand}.`;
+  notes.push(
+    `${method} ▲ performance has improved, ▼ performance has worsened, ► performance is the same. Whether a rise is an improvement depends on the indicator: for recorded crime or first-time entrants, fewer is better.`,
+  );
+  const activity = rules.activityTolerance.kind === "percent" ? formatPercent(rules.activityTolerance.value) : String(rules.activityTolerance.value);
+  notes.push(
+    `Activity indicators measure demand and have no RAG alert. Their results are compared with the business plan forecast of expected activity and shown as ABOVE, WITHIN or BELOW the expected range between the lower and upper thresholds (a result equal to a threshold is WITHIN). Where there are no thresholds the range is ${activity} either side of the forecast. The variance is the difference from the forecast.`,
+  );
+  const yearStart = monthLongName(2000 * 12 + rules.yearStartMonth - 1).replace(" 2000", "");
+  notes.push(
+    `Year to date (YTD) figures run from ${yearStart} (${yearKind(rules.yearStartMonth)}) to the latest period shown. Counts and money are summed, with the targets of the same periods summed; rates are averaged, or taken over the year's totals where the sheet gives numerators and denominators, and compared with the latest target.`,
+  );
+  notes.push(
+    "Rolling 12 month figures are the total (or average, for rates) of the 12 months to the month shown, which removes seasonal variation; a figure is shown only when all 12 months have results.",
+  );
+  notes.push("Each indicator shows its own latest period, as results arrive on different timetables.");
+  return notes;
+}

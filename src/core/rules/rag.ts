@@ -1,0 +1,132 @@
+import type { Rag } from "../dashboard";
+import type { Polarity, Tolerance, Unit } from "../indicator";
+import type { RuleSettings } from "../settings";
+import { compareFigures } from "./compare";
+import { formatDifference, formatTolerance, formatValue } from "./format-value";
+
+/**
+ * RAG alerts for one result of a key performance indicator.
+ *
+ * - GREEN: the target is met (or, with a green tolerance, the result is within it of the target).
+ * - AMBER: the target is missed but the floor standard is met; with no floor, the result is within
+ *   the amber tolerance of the target (the indicator's own tolerance, else the workbook's).
+ * - RED: the floor standard is missed; with no floor, beyond the amber tolerance, or straight from
+ *   green to red when there is no tolerance either. A result worse than its floor is never GREEN.
+ * - A result exactly on the green threshold takes `atTarget` (default GREEN); exactly on the floor
+ *   (or the edge of the amber tolerance) takes `atFloor` (default AMBER). "Exactly" allows for
+ *   floating-point noise (see compare.ts).
+ * - Close-to-target polarity: GREEN within `targetBand` either side of the target, AMBER within
+ *   the floor's distance from the target (or the amber tolerance), RED beyond.
+ * - NO_DATA when there is no result (never RED, never zero); NO_TARGET when there is a result
+ *   but no target.
+ */
+
+/** The figures and metadata needed to rate one result. */
+export interface RateInput {
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly floor: number | null;
+  readonly polarity: Polarity;
+  readonly unit: Unit;
+  /** The indicator's own amber tolerance, overriding `rules.amberTolerance`. */
+  readonly tolerance?: Tolerance | null;
+}
+
+/** An alert with the sentence explaining it. */
+export interface Rating {
+  readonly rag: Rag;
+  readonly reason: string;
+}
+
+/** The settings the alert depends on. */
+export type RagRules = Pick<RuleSettings, "atTarget" | "atFloor" | "amberTolerance" | "greenTolerance" | "targetBand">;
+
+function toleranceSize(tolerance: Tolerance, target: number): number {
+  return tolerance.kind === "percent" ? tolerance.value * Math.abs(target) : tolerance.value;
+}
+
+function ragName(rag: "GREEN" | "AMBER" | "RED"): string {
+  return rag === "GREEN" ? "Green" : rag === "AMBER" ? "Amber" : "Red";
+}
+
+/** "12.0 percentage points below the target of 70.0%", or "Equal to the target of 70.0%". */
+function against(actual: number, reference: number, what: string, unit: Unit): string {
+  const side = compareFigures(actual, reference);
+  if (side === 0) return `Equal to ${what} of ${formatValue(reference, unit)}`;
+  return `${formatDifference(actual - reference, unit)} ${side > 0 ? "above" : "below"} ${what} of ${formatValue(reference, unit)}`;
+}
+
+/** Rates one result against its target and floor standard; see the module note for the rules. */
+export function rateResult(input: RateInput, rules: RagRules): Rating {
+  const { actual, target, floor, polarity, unit } = input;
+  if (actual === null) return { rag: "NO_DATA", reason: "No result for this period" };
+  if (target === null) return { rag: "NO_TARGET", reason: `A result of ${formatValue(actual, unit)} but no target to rate it against` };
+
+  const amberTolerance = input.tolerance ?? rules.amberTolerance;
+  const toTarget = against(actual, target, "the target", unit);
+
+  // Everything is rated on a "goodness" score where higher is better, so one set of comparisons
+  // serves all three polarities.
+  const score = (x: number): number => (polarity === "higher" ? x : polarity === "lower" ? -x : -Math.abs(x - target));
+  const s = score(actual);
+
+  let greenAt: number;
+  let greenNote = "";
+  if (polarity === "target") {
+    greenAt = -toleranceSize(rules.targetBand, target);
+    greenNote = `, within the green band of ${formatTolerance(rules.targetBand, unit)} either side`;
+  } else if (rules.greenTolerance) {
+    greenAt = score(target) - toleranceSize(rules.greenTolerance, target);
+    greenNote = `, within the green tolerance of ${formatTolerance(rules.greenTolerance, unit)}`;
+  } else {
+    greenAt = score(target);
+  }
+
+  let amberAt: number | null = null;
+  if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : score(floor);
+  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target) : score(target) - toleranceSize(amberTolerance, target);
+
+  const toFloor = floor === null ? "" : against(actual, floor, "the floor standard", unit);
+
+  // A result worse than its floor is RED whatever the green tolerance says.
+  if (floor !== null && amberAt !== null && compareFigures(s, amberAt) < 0) {
+    return { rag: "RED", reason: polarity === "target" ? `${toTarget}, further from it than the floor standard of ${formatValue(floor, unit)}` : toFloor };
+  }
+
+  const green = compareFigures(s, greenAt);
+  if (green > 0) {
+    const onTarget = compareFigures(actual, target) === 0;
+    const metTarget = polarity !== "target" && compareFigures(s, score(target)) >= 0;
+    return { rag: "GREEN", reason: onTarget || metTarget ? toTarget : `${toTarget}${greenNote}` };
+  }
+  if (green === 0) {
+    const rag = rules.atTarget;
+    if (compareFigures(actual, target) === 0) {
+      return { rag, reason: `${toTarget}${rag === "GREEN" ? "" : ` (a result equal to the target is rated ${ragName(rag)})`}` };
+    }
+    const edge = greenNote.replace(", within", ", exactly on the edge of");
+    return { rag, reason: `${toTarget}${edge}${rag === "GREEN" ? "" : ` (rated ${ragName(rag)})`}` };
+  }
+
+  if (amberAt === null) {
+    return { rag: "RED", reason: `${toTarget}, with no floor standard or amber tolerance` };
+  }
+  const amber = compareFigures(s, amberAt);
+  const amberNote = floor !== null ? "" : `the amber tolerance of ${formatTolerance(amberTolerance ?? { kind: "absolute", value: 0 }, unit)}`;
+  if (amber > 0) {
+    if (floor !== null) {
+      return { rag: "AMBER", reason: polarity === "target" ? `${toTarget}, closer to it than the floor standard of ${formatValue(floor, unit)}` : `${toTarget}; meets the floor standard of ${formatValue(floor, unit)}` };
+    }
+    return { rag: "AMBER", reason: `${toTarget}, within ${amberNote}` };
+  }
+  if (amber === 0) {
+    const rag = rules.atFloor;
+    const note = rag === "AMBER" ? "" : ` (a result exactly on the floor standard is rated ${ragName(rag)})`;
+    if (floor !== null) {
+      const base = polarity === "target" ? `${toTarget}, as far from it as the floor standard of ${formatValue(floor, unit)}` : `${toFloor}, ${toTarget.charAt(0).toLowerCase()}${toTarget.slice(1)}`;
+      return { rag, reason: `${base}${note}` };
+    }
+    return { rag, reason: `${toTarget}, exactly on the edge of ${amberNote}${rag === "AMBER" ? "" : ` (rated ${ragName(rag)})`}` };
+  }
+  return { rag: "RED", reason: floor !== null ? toFloor : `${toTarget}, beyond ${amberNote}` };
+}
