@@ -1,0 +1,398 @@
+/**
+ * The task pane: opens on the workbook, shows what was found, and builds the dashboard with
+ * one button. Holds the pane's state and redraws its sections from it; Excel is reached only
+ * through a PaneHost.
+ */
+import type { RagCounts } from "../core/dashboard";
+import { detectWorkbook } from "../core/detect";
+import type { Diagnostic } from "../core/diagnostics";
+import type { WorkbookReading } from "../core/reading";
+import { defaultSettings, type Settings, type SheetMapping } from "../core/settings";
+import { el, replaceChildren } from "./dom";
+import type { BuildStep, Inspection, PaneHost } from "./pane-host";
+import { isSheetIncluded, monthsWithData, plural, ragSummary, withSheetIncluded, withSheetMapping } from "./pane-model";
+import { renderDiagnostics } from "./view-diagnostics";
+import { renderOptions } from "./view-options";
+import { progressMessage, renderProgress, renderResult } from "./view-progress";
+import { renderSheets } from "./view-sheets";
+
+/** A message at the top of the pane. */
+interface Notice {
+  readonly kind: "error" | "warning" | "info";
+  readonly text: string;
+}
+
+interface PaneState {
+  inspection: Inspection | null;
+  settings: Settings;
+  /** Detection over every sheet (not only the chosen ones), redone when a mapping changes. */
+  reading: WorkbookReading | null;
+  editing: string | null;
+  step: BuildStep | null;
+  result: { counts: RagCounts; sheet: string } | null;
+  diagnostics: readonly Diagnostic[];
+  notice: Notice | null;
+}
+
+/** How long the pane waits after the last change before saving settings in the workbook. */
+const SAVE_DELAY_MS = 400;
+
+/** The pane's page structure, filled in by the views. */
+interface Regions {
+  readonly notice: HTMLElement;
+  readonly announcer: HTMLElement;
+  readonly summary: HTMLElement;
+  readonly sheets: HTMLElement;
+  readonly options: HTMLElement;
+  readonly build: HTMLButtonElement;
+  readonly status: HTMLElement;
+  readonly diagnostics: HTMLElement;
+}
+
+/** Starts the pane in `root` against a host; resolves once the workbook has been read (or could not be). */
+export async function startPane(root: HTMLElement, host: PaneHost): Promise<void> {
+  const support = host.checkSupport();
+  if (!support.supported) {
+    replaceChildren(
+      root,
+      el(
+        "section",
+        { class: "unsupported", role: "alert" },
+        el("h1", {}, "KPI Dashboard can't run in this version of Excel"),
+        el("p", {}, support.message ?? "This version of Excel does not support the features KPI Dashboard needs."),
+      ),
+    );
+    return;
+  }
+  const pane = new Pane(root, host);
+  await pane.open();
+}
+
+class Pane {
+  private readonly state: PaneState;
+  private readonly regions: Regions;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private building = false;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: PaneHost,
+  ) {
+    this.state = {
+      inspection: null,
+      settings: defaultSettings(),
+      reading: null,
+      editing: null,
+      step: null,
+      result: null,
+      diagnostics: [],
+      notice: null,
+    };
+    const build = el("button", { type: "button", class: "primary build", id: "build", "aria-disabled": "true" }, "Build dashboard");
+    build.addEventListener("click", () => void this.build());
+    const refresh = el("button", { type: "button", class: "link refresh" }, "Read the workbook again");
+    refresh.addEventListener("click", () => void this.open());
+    this.regions = {
+      notice: el("div", { class: "notice-region" }),
+      announcer: el("p", { class: "visually-hidden", "aria-live": "polite", role: "status", id: "announcer" }),
+      summary: el("p", { class: "found", id: "found" }, "Reading the workbook…"),
+      sheets: el("div", { id: "sheets" }),
+      options: el("div", { id: "options" }),
+      build,
+      status: el("div", { class: "status", id: "status" }),
+      diagnostics: el("div", { id: "diagnostics" }),
+    };
+    replaceChildren(
+      root,
+      el(
+        "header",
+        { class: "pane-header" },
+        el("h1", {}, "KPI Dashboard"),
+        el("div", { class: "found-row" }, this.regions.summary, refresh),
+      ),
+      this.regions.announcer,
+      this.regions.notice,
+      this.regions.sheets,
+      this.regions.options,
+      el("div", { class: "actions" }, build),
+      this.regions.status,
+      this.regions.diagnostics,
+    );
+  }
+
+  /** Reads the workbook and draws everything. */
+  async open(): Promise<void> {
+    this.regions.summary.textContent = "Reading the workbook…";
+    try {
+      const inspection = await this.host.inspectWorkbook();
+      this.state.inspection = inspection;
+      this.state.settings = inspection.settings;
+      this.state.reading = this.detect(inspection.settings) ?? inspection.reading;
+      this.state.diagnostics = this.state.reading.diagnostics;
+      this.state.notice = inspection.settingsProblem
+        ? { kind: "warning", text: `${inspection.settingsProblem} The default settings are used instead.` }
+        : null;
+      this.state.result = null;
+    } catch (error) {
+      this.state.notice = { kind: "error", text: this.host.describeError(error) };
+      this.regions.summary.textContent = "The workbook could not be read.";
+    }
+    this.renderAll();
+  }
+
+  /** Detection over all sheets with the current mapping, so excluded sheets still show their counts. */
+  private detect(settings: Settings): WorkbookReading | null {
+    const inspection = this.state.inspection;
+    if (!inspection) return null;
+    try {
+      return detectWorkbook(inspection.grids, {
+        mapping: settings.mapping,
+        yearStartMonth: settings.rules.yearStartMonth,
+        sheets: null,
+      });
+    } catch {
+      // Detection should never throw; if it does, the host's own reading is still worth showing.
+      return null;
+    }
+  }
+
+  private renderAll(): void {
+    this.renderSummary();
+    this.renderNotice();
+    this.renderSheets();
+    this.renderOptions();
+    this.renderBuildButton();
+    this.renderStatus();
+    this.renderDiagnostics();
+  }
+
+  /** Indicators on the chosen sheets. */
+  private includedIndicators(): WorkbookReading["indicators"] {
+    const reading = this.state.reading;
+    if (!reading) return [];
+    const included = new Set(reading.sheets.filter((r) => isSheetIncluded(this.state.settings, r)).map((r) => r.sheet));
+    return reading.indicators.filter((i) => included.has(i.sheet));
+  }
+
+  private renderSummary(): void {
+    const reading = this.state.reading;
+    if (!reading) return;
+    const indicators = this.includedIndicators();
+    const sheets = new Set(indicators.map((i) => i.sheet)).size;
+    this.regions.summary.textContent =
+      indicators.length === 0
+        ? "No indicators found yet."
+        : `Found ${plural(indicators.length, "indicator")} on ${plural(sheets, "sheet")}.`;
+  }
+
+  private renderNotice(): void {
+    const notices: Notice[] = [];
+    if (this.state.notice) notices.push(this.state.notice);
+    if (this.state.reading && this.includedIndicators().length === 0) {
+      notices.push({
+        kind: "warning",
+        text:
+          "No indicators were found in the chosen sheets. KPI Dashboard looks for a header row with an indicator " +
+          "name column and result columns: either one row per indicator with months or quarters across, or one row " +
+          "per indicator per period. Tick a sheet below, or use “Check columns” to show where its table is.",
+      });
+    }
+    replaceChildren(
+      this.regions.notice,
+      ...notices.map((n) =>
+        el(
+          "div",
+          { class: `notice ${n.kind}`, role: n.kind === "error" ? "alert" : "status" },
+          el("strong", {}, n.kind === "error" ? "Something went wrong. " : n.kind === "warning" ? "Please check. " : ""),
+          n.text,
+        ),
+      ),
+    );
+  }
+
+  private renderSheets(): void {
+    const inspection = this.state.inspection;
+    const reading = this.state.reading;
+    if (!inspection || !reading) {
+      replaceChildren(this.regions.sheets);
+      return;
+    }
+    swap(
+      this.regions.sheets,
+      renderSheets({
+        readings: reading.sheets,
+        grids: inspection.grids,
+        settings: this.state.settings,
+        editing: this.state.editing,
+        onInclude: (sheet, included) => {
+          this.update({ ...this.state.settings, sheets: withSheetIncluded(this.state.settings, reading.sheets, sheet, included) });
+        },
+        onEdit: (sheet) => {
+          this.state.editing = sheet;
+          this.renderSheets();
+        },
+        onMapping: (sheet, mapping) => this.applyMapping(sheet, mapping),
+      }),
+    );
+  }
+
+  private renderOptions(): void {
+    if (!this.state.reading) {
+      replaceChildren(this.regions.options);
+      return;
+    }
+    swap(
+      this.regions.options,
+      renderOptions({
+        settings: this.state.settings,
+        months: monthsWithData(this.includedIndicators()),
+        onChange: (settings) => this.update(settings),
+        onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
+      }),
+    );
+  }
+
+  private renderBuildButton(): void {
+    const ready = this.state.reading !== null && this.includedIndicators().length > 0 && !this.building;
+    // aria-disabled rather than disabled: the button keeps focus while a build runs.
+    this.regions.build.setAttribute("aria-disabled", ready ? "false" : "true");
+    this.regions.build.textContent = this.building ? "Building…" : "Build dashboard";
+  }
+
+  private renderStatus(): void {
+    const { step, result } = this.state;
+    if (this.building && step) replaceChildren(this.regions.status, renderProgress(step));
+    else if (result)
+      swap(
+        this.regions.status,
+        renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1")),
+      );
+    else replaceChildren(this.regions.status);
+  }
+
+  private renderDiagnostics(): void {
+    const section = renderDiagnostics(this.state.diagnostics, (sheet, cell) => void this.selectCell(sheet, cell));
+    swap(this.regions.diagnostics, section);
+  }
+
+  /** Takes new settings, redraws what depends on them and saves them shortly after. */
+  private update(settings: Settings, redetect = false): void {
+    this.state.settings = settings;
+    if (redetect) {
+      const reading = this.detect(settings);
+      if (reading) {
+        this.state.reading = reading;
+        this.state.diagnostics = reading.diagnostics;
+        this.state.result = null;
+      }
+    }
+    this.renderAll();
+    this.scheduleSave();
+  }
+
+  private applyMapping(sheet: string, mapping: SheetMapping | null): void {
+    this.state.editing = null;
+    this.update(withSheetMapping(this.state.settings, sheet, mapping), true);
+    const found = this.state.reading?.sheets.find((r) => r.sheet === sheet);
+    if (found) this.announce(`${sheet}: ${found.kpis} KPIs and ${found.activities} activity indicators found with these columns.`);
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  private async saveNow(): Promise<boolean> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    try {
+      await this.host.saveSettings(this.state.settings);
+      return true;
+    } catch (error) {
+      this.state.notice = { kind: "warning", text: `Your choices could not be saved in the workbook. ${this.host.describeError(error)}` };
+      this.renderNotice();
+      return false;
+    }
+  }
+
+  private async build(): Promise<void> {
+    if (this.building || this.regions.build.getAttribute("aria-disabled") === "true") return;
+    this.building = true;
+    this.state.step = "reading";
+    this.state.result = null;
+    this.state.notice = null;
+    this.renderNotice();
+    this.renderBuildButton();
+    this.renderStatus();
+    this.announce(progressMessage("reading"));
+    try {
+      await this.saveNow();
+      const dashboard = await this.host.buildDashboard(this.state.settings, (step) => {
+        this.state.step = step;
+        this.renderStatus();
+        this.announce(progressMessage(step));
+      });
+      this.state.result = { counts: dashboard.summary.total, sheet: this.state.settings.dashboardSheet };
+      this.state.diagnostics = dashboard.diagnostics;
+      this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.`);
+    } catch (error) {
+      const text = this.host.describeError(error);
+      this.state.notice = { kind: "error", text };
+      this.announce(text);
+    } finally {
+      this.building = false;
+      this.state.step = null;
+      this.renderNotice();
+      this.renderBuildButton();
+      this.renderStatus();
+      this.renderDiagnostics();
+      this.regions.status.scrollIntoView?.({ block: "nearest" });
+    }
+  }
+
+  private async selectCell(sheet: string, cell: string | null): Promise<void> {
+    try {
+      await this.host.selectCell(sheet, cell);
+    } catch (error) {
+      this.state.notice = { kind: "error", text: this.host.describeError(error) };
+      this.renderNotice();
+    }
+  }
+
+  private async removeSourceFormatting(): Promise<void> {
+    try {
+      await this.host.removeSourceFormatting();
+      this.state.notice = { kind: "info", text: "The alert colouring was removed from the source sheets." };
+      this.update({ ...this.state.settings, sourceFormatting: false });
+    } catch (error) {
+      this.state.notice = { kind: "error", text: this.host.describeError(error) };
+      this.renderNotice();
+    }
+  }
+
+  /** Says something to screen readers through the live region. */
+  private announce(text: string): void {
+    this.regions.announcer.textContent = text;
+  }
+}
+
+/**
+ * Replaces a region's content, keeping keyboard focus and open <details> on the element with
+ * the same data-key, so redrawing after a change does not throw the user back to the top.
+ */
+function swap(region: HTMLElement, content: HTMLElement | null): void {
+  const active = document.activeElement;
+  const focusKey = active && region.contains(active) ? active.getAttribute("data-key") ?? active.id : null;
+  const open = new Set<string>();
+  for (const d of Array.from(region.querySelectorAll("details[open]"))) open.add(d.getAttribute("data-key") ?? "");
+  replaceChildren(region, content);
+  for (const d of Array.from(region.querySelectorAll("details"))) {
+    if (open.has(d.getAttribute("data-key") ?? "")) d.setAttribute("open", "");
+  }
+  if (focusKey) {
+    const target = Array.from(region.querySelectorAll<HTMLElement>("[data-key], [id]")).find(
+      (e) => e.getAttribute("data-key") === focusKey || e.id === focusKey,
+    );
+    target?.focus();
+  }
+}

@@ -1,0 +1,36 @@
+/** The pane's host inside Excel: the PaneHost interface implemented with the Office.js adapter. */
+import {
+  buildDashboardInExcel,
+  checkSupport,
+  inspectWorkbook,
+  removeSourceFormatting,
+  saveSettingsToWorkbook,
+  selectCell,
+} from "../excel/build";
+import { describeError } from "../excel/errors";
+import type { PaneHost } from "./pane-host";
+
+/** Today's date in the analyst's time zone, YYYY-MM-DD. */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The Excel-backed host. */
+export function excelHost(): PaneHost {
+  return {
+    checkSupport,
+    inspectWorkbook,
+    async buildDashboard(settings, onProgress) {
+      const result = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
+      return result.dashboard;
+    },
+    selectCell: async (sheet, cell) => selectCell(sheet, cell ?? "A1"),
+    removeSourceFormatting: async () => {
+      await removeSourceFormatting();
+    },
+    saveSettings: saveSettingsToWorkbook,
+    describeError,
+    today: () => localDate(),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the pane needs from Excel, as one small interface. The pane's views are written against
+ * it; src/taskpane/excel-host.ts implements it with the Office.js adapter in src/excel.
+ */
+import type { Dashboard } from "../core/dashboard";
+import type { Grid } from "../core/grid";
+import type { WorkbookReading } from "../core/reading";
+import type { Settings } from "../core/settings";
+
+/** The steps a build reports, in order. */
+export const buildSteps = ["reading", "rating", "writing", "formatting", "done"] as const;
+
+/** One step of a build. */
+export type BuildStep = (typeof buildSteps)[number];
+
+/** What the pane knows about the open workbook when it opens. */
+export interface Inspection {
+  readonly settings: Settings;
+  /** Why the saved settings were not used (they were replaced by defaults), or null. */
+  readonly settingsProblem: string | null;
+  readonly sheetNames: readonly string[];
+  readonly grids: readonly Grid[];
+  readonly reading: WorkbookReading;
+}
+
+/** The Excel operations the pane calls. */
+export interface PaneHost {
+  /** Whether this Excel can run the add-in; when not, a sentence saying what is needed. */
+  checkSupport(): { supported: boolean; message: string | null };
+  /** Reads the workbook's sheets and saved settings. */
+  inspectWorkbook(): Promise<Inspection>;
+  /** Builds the dashboard sheet, reporting each step as it starts. */
+  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<Dashboard>;
+  /** Selects a cell (or the sheet's A1 when cell is null) and brings its sheet to the front. */
+  selectCell(sheet: string, cell: string | null): Promise<void>;
+  /** Removes the RAG conditional formatting the add-in added to the source sheets. */
+  removeSourceFormatting(): Promise<void>;
+  /** Saves the settings in the workbook, so next month is one click. */
+  saveSettings(settings: Settings): Promise<void>;
+  /** A sentence saying what went wrong, for any error thrown by the calls above. */
+  describeError(error: unknown): string;
+  /** Today's date, YYYY-MM-DD, as the dashboard's "produced" date. */
+  today(): string;
+}

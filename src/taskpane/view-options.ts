@@ -1,0 +1,169 @@
+/**
+ * The "Report" section: reporting period, title, grouping, and the rule options a team sets
+ * once. Every change is reported as new settings; the pane saves them in the workbook.
+ */
+import type { RuleSettings, Settings } from "../core/settings";
+import { el, uniqueId, type Child } from "./dom";
+import { monthLabel } from "./pane-model";
+
+/** What the options section needs and whom it tells. */
+export interface OptionsViewInput {
+  readonly settings: Settings;
+  /** Months with data, latest first ("YYYY-MM"). */
+  readonly months: readonly string[];
+  readonly onChange: (settings: Settings) => void;
+  readonly onRemoveSourceFormatting: () => void;
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A labelled control: the label's `for` points at the control's id. */
+function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uniqueId("field");
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : null;
+  if (hintId) control.setAttribute("aria-describedby", hintId);
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: id }, label),
+    control,
+    hint && hintId ? el("p", { class: "hint", id: hintId }, hint) : null,
+  );
+}
+
+/** A tick box with its label beside it. */
+function checkField(label: string, control: HTMLInputElement, extra?: Child): HTMLElement {
+  const id = control.id || uniqueId("check");
+  control.id = id;
+  return el("div", { class: "check-field" }, control, el("label", { for: id }, label), extra);
+}
+
+/** A select whose options are [value, label] pairs. */
+function select(key: string, value: string, options: readonly (readonly [string, string])[]): HTMLSelectElement {
+  return el("select", { "data-key": key }, ...options.map(([v, label]) => el("option", { value: v, selected: v === value }, label)));
+}
+
+/** A percentage as shown in the pane: 0.05 → "5". */
+function percentText(fraction: number): string {
+  return String(Math.round(fraction * 10000) / 100);
+}
+
+/** Reads a percentage field: "5" → 0.05, blank → null, anything else → undefined (invalid). */
+export function parsePercent(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(/%$/, "");
+  if (trimmed === "") return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : undefined;
+}
+
+/** Renders the section. */
+export function renderOptions(input: OptionsViewInput): HTMLElement {
+  const { settings } = input;
+  const change = (patch: Partial<Settings>): void => input.onChange({ ...input.settings, ...patch });
+  const changeRules = (patch: Partial<RuleSettings>): void =>
+    input.onChange({ ...input.settings, rules: { ...input.settings.rules, ...patch } });
+
+  const months = [...input.months];
+  if (settings.period !== null && !months.includes(settings.period)) months.unshift(settings.period);
+  const latest = input.months[0];
+  const period = select("period", settings.period ?? "", [
+    ["", latest ? `Latest with data (${monthLabel(latest)})` : "Latest with data"],
+    ...months.map((m) => [m, monthLabel(m)] as const),
+  ]);
+  period.addEventListener("change", () => change({ period: period.value === "" ? null : period.value }));
+
+  const title = el("input", { type: "text", "data-key": "title", value: settings.title, maxlength: 120, autocomplete: "off" });
+  title.addEventListener("change", () => change({ title: title.value.trim() || "Performance Dashboard" }));
+  const directorate = el("input", { type: "text", "data-key": "directorate", value: settings.directorate, maxlength: 120, autocomplete: "off" });
+  directorate.addEventListener("change", () => change({ directorate: directorate.value.trim() }));
+
+  const grouping = select("grouping", settings.grouping, [
+    ["frequency", "Frequency (monthly, quarterly, annual)"],
+    ["serviceArea", "Service area"],
+  ]);
+  grouping.addEventListener("change", () => change({ grouping: grouping.value === "serviceArea" ? "serviceArea" : "frequency" }));
+
+  const charts = el("input", { type: "checkbox", "data-key": "charts", checked: settings.charts });
+  charts.addEventListener("change", () => change({ charts: charts.checked }));
+  const sourceFormatting = el("input", { type: "checkbox", "data-key": "sourceFormatting", checked: settings.sourceFormatting });
+  sourceFormatting.addEventListener("change", () => change({ sourceFormatting: sourceFormatting.checked }));
+  const removeFormatting = el("button", { type: "button", class: "link", "data-key": "removeFormatting" }, "Remove colouring now");
+  removeFormatting.addEventListener("click", input.onRemoveSourceFormatting);
+
+  const atTarget = select("atTarget", settings.rules.atTarget, [
+    ["GREEN", "Green"],
+    ["AMBER", "Amber"],
+  ]);
+  atTarget.addEventListener("change", () => changeRules({ atTarget: atTarget.value === "AMBER" ? "AMBER" : "GREEN" }));
+  const atFloor = select("atFloor", settings.rules.atFloor, [
+    ["AMBER", "Amber"],
+    ["RED", "Red"],
+  ]);
+  atFloor.addEventListener("change", () => changeRules({ atFloor: atFloor.value === "RED" ? "RED" : "AMBER" }));
+
+  const amber = settings.rules.amberTolerance;
+  const amberTolerance = el("input", {
+    type: "text",
+    inputmode: "decimal",
+    "data-key": "amberTolerance",
+    value: amber && amber.kind === "percent" ? percentText(amber.value) : "",
+    placeholder: "none",
+    size: 6,
+  });
+  const amberError = el("p", { class: "field-error", role: "alert" });
+  amberTolerance.addEventListener("change", () => {
+    const value = parsePercent(amberTolerance.value);
+    amberError.textContent = value === undefined ? "Enter a percentage between 0 and 100, or leave it blank." : "";
+    if (value !== undefined) changeRules({ amberTolerance: value === null ? null : { kind: "percent", value } });
+  });
+
+  const activity = settings.rules.activityTolerance;
+  const activityTolerance = el("input", {
+    type: "text",
+    inputmode: "decimal",
+    "data-key": "activityTolerance",
+    value: activity.kind === "percent" ? percentText(activity.value) : String(activity.value),
+    size: 6,
+  });
+  const activityError = el("p", { class: "field-error", role: "alert" });
+  activityTolerance.addEventListener("change", () => {
+    const value = parsePercent(activityTolerance.value);
+    activityError.textContent = value === undefined || value === null ? "Enter a percentage between 0 and 100." : "";
+    if (value !== undefined && value !== null) changeRules({ activityTolerance: { kind: "percent", value } });
+  });
+
+  const yearStart = select(
+    "yearStartMonth",
+    String(settings.rules.yearStartMonth),
+    MONTH_NAMES.map((name, i) => [String(i + 1), name] as const),
+  );
+  yearStart.addEventListener("change", () => changeRules({ yearStartMonth: Number(yearStart.value) }));
+
+  const headingId = uniqueId("report-heading");
+  const details = el(
+    "details",
+    { class: "more-options", "data-key": "moreOptions" },
+    el("summary", {}, "Rules and options"),
+    checkField("Add trend charts", charts),
+    checkField("Colour the alerts in the source sheets", sourceFormatting, removeFormatting),
+    field("A result equal to its target is", atTarget),
+    field("A result equal to its floor standard is", atFloor),
+    field("Without a floor standard, amber within (% of target)", amberTolerance, "Leave blank to go straight from green to red."),
+    amberError,
+    field("Activity within expected range (± % of forecast)", activityTolerance, "Used when an activity indicator has no thresholds."),
+    activityError,
+    field("Reporting year starts in", yearStart, "April for the financial year, September for the academic year."),
+  );
+
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": headingId },
+    el("h2", { id: headingId }, "Report"),
+    field("Reporting period", period),
+    field("Title", title),
+    field("Directorate", directorate),
+    field("Group tables by", grouping),
+    details,
+  );
+}

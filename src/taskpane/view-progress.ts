@@ -1,0 +1,62 @@
+/** The build's progress by step, and its result: the counts of alerts and a way to the sheet. */
+import type { RagCounts } from "../core/dashboard";
+import { el } from "./dom";
+import { buildSteps, type BuildStep } from "./pane-host";
+import { ragSummary } from "./pane-model";
+
+const stepLabels: Readonly<Record<BuildStep, string>> = {
+  reading: "Reading the sheets",
+  rating: "Rating the indicators",
+  writing: "Writing the dashboard",
+  formatting: "Formatting for print",
+  done: "Done",
+};
+
+/** The steps list while a build runs: finished steps ticked, the current one marked. */
+export function renderProgress(current: BuildStep): HTMLElement {
+  const at = buildSteps.indexOf(current);
+  const shown = buildSteps.filter((s) => s !== "done");
+  return el(
+    "ol",
+    { class: "steps", "aria-label": "Build progress" },
+    ...shown.map((step, i) => {
+      const state = i < at ? "done" : i === at ? "current" : "pending";
+      return el(
+        "li",
+        { class: `step ${state}`, "aria-current": state === "current" ? "step" : false },
+        el("span", { class: "step-mark", "aria-hidden": "true" }, state === "done" ? "✓" : String(i + 1)),
+        el("span", {}, stepLabels[step], state === "current" ? "…" : ""),
+        state === "done" ? el("span", { class: "visually-hidden" }, " (finished)") : null,
+      );
+    }),
+  );
+}
+
+/** The sentence read out (aria-live) for a step. */
+export function progressMessage(step: BuildStep): string {
+  return step === "done" ? "Dashboard built." : `${stepLabels[step]}…`;
+}
+
+/** The result of a build: summary sentence, a bar of alert counts and a button to the sheet. */
+export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => void): HTMLElement {
+  const goTo = el("button", { type: "button", class: "secondary", "data-key": "goToDashboard" }, `Go to ${sheet}`);
+  goTo.addEventListener("click", onGoTo);
+  const chips: [string, number, string][] = [
+    ["green", counts.GREEN, "Green"],
+    ["amber", counts.AMBER, "Amber"],
+    ["red", counts.RED, "Red"],
+    ["nodata", counts.NO_DATA, "No data"],
+  ];
+  return el(
+    "div",
+    { class: "result" },
+    el("p", { class: "result-title" }, el("span", { class: "tick", "aria-hidden": "true" }, "✓"), "Dashboard built"),
+    el("p", { class: "result-summary" }, ragSummary(counts)),
+    el(
+      "ul",
+      { class: "chips", "aria-hidden": "true" },
+      ...chips.map(([cls, n, label]) => el("li", { class: `chip ${cls}` }, el("strong", {}, n), " ", label)),
+    ),
+    goTo,
+  );
+}
