@@ -1,0 +1,53 @@
+import type { Dashboard, IndicatorResult } from "../dashboard";
+import type { Diagnostic } from "../diagnostics";
+import { isLate } from "./late-data";
+import { addNoteRows } from "./note-rows";
+import { addSectionHeading } from "./section-heading";
+import type { SheetBuilder } from "./sheet-builder";
+
+/** Most diagnostics listed on the sheet; the rest are counted ("and 4 more"). */
+export const maxDiagnosticNotes = 8;
+
+function label(indicator: Pick<IndicatorResult, "ref" | "name">): string {
+  return indicator.ref ? `${indicator.ref} ${indicator.name}` : indicator.name;
+}
+
+/** Where a diagnostic points, in words: "Sheet 'Libraries', cell D7". */
+export function diagnosticPlace(d: Diagnostic): string {
+  if (d.sheet === null) return "Workbook";
+  return d.cell ? `Sheet '${d.sheet}', cell ${d.cell}` : `Sheet '${d.sheet}'`;
+}
+
+/** Notes on the indicators themselves: no data, excluded, stale and late results, in workbook order. */
+export function indicatorNotes(dashboard: Pick<Dashboard, "indicators" | "cutoff">): string[] {
+  const notes: string[] = [];
+  for (const i of dashboard.indicators) {
+    if (i.excluded !== null) {
+      notes.push(`${label(i)}: not included in this iteration. ${i.excluded}`.trim());
+    } else if (i.actual === null) {
+      notes.push(`${label(i)}: no result has been reported${i.period ? ` for ${i.period.label}` : ""}; shown as NO DATA, not RED.`);
+    } else if (i.stale) {
+      notes.push(`${label(i)}: the latest result (${i.period?.label ?? "undated"}) is older than the reporting year, so it is shown but not rated as current.`);
+    } else if (i.period && isLate(i, dashboard.cutoff)) {
+      notes.push(`${label(i)}: ${i.period.label} is the latest available.`);
+    }
+  }
+  return notes;
+}
+
+/** Notes on the errors and warnings found while reading, errors first, capped with "and N more". */
+export function diagnosticNotes(diagnostics: readonly Diagnostic[], max = maxDiagnosticNotes): string[] {
+  const serious = [...diagnostics.filter((d) => d.severity === "error"), ...diagnostics.filter((d) => d.severity === "warning")];
+  const shown = serious.slice(0, max).map((d) => `${d.severity === "error" ? "Error" : "Warning"}: ${diagnosticPlace(d)}: ${d.message}`);
+  const rest = serious.length - shown.length;
+  if (rest > 0) shown.push(`and ${rest} more ${rest === 1 ? "error or warning" : "errors and warnings"} (see the task pane or the command line's --json output).`);
+  return shown;
+}
+
+/** Adds the data notes: what the committee should know about missing, excluded, late or doubtful figures. */
+export function addDataNotesBlock(builder: SheetBuilder, dashboard: Dashboard): void {
+  const heading = addSectionHeading(builder, "Data notes");
+  const notes = [...indicatorNotes(dashboard), ...diagnosticNotes(dashboard.diagnostics)];
+  const last = addNoteRows(builder, notes.length > 0 ? notes : ["All indicators have results for their latest period and no problems were found reading the workbook."]);
+  builder.keepTogether(heading - 1, Math.min(last, heading + 2));
+}

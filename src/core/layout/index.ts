@@ -1,0 +1,61 @@
+import type { Dashboard } from "../dashboard";
+import type { Settings } from "../settings";
+import type { SheetPlan } from "../sheet-plan";
+import { addActivityTable } from "./activity-table";
+import { columnWidths, sheetColumns } from "./columns";
+import { addDataNotesBlock } from "./data-notes";
+import { addExceptionsBlock } from "./exceptions-block";
+import { groupIndicators } from "./grouping";
+import { addGuidanceBlock } from "./guidance-block";
+import { addKpiTable } from "./kpi-table";
+import { palette } from "./palette";
+import { estimateRowBreaks, pageHeightPoints, printSetup } from "./print-setup";
+import { SheetBuilder } from "./sheet-builder";
+import { sheetFont } from "./styles";
+import { addSummaryBlock } from "./summary-block";
+import { addTitleBlock, dashboardHeading } from "./title-block";
+
+/**
+ * Lays out the dashboard sheet as data: title, summary, the KPI and activity tables, the
+ * exception list, data notes and guidance, with formats, colours and print setup. Both the
+ * add-in and the command line write this same plan, so their sheets cannot differ.
+ */
+export function layoutDashboard(dashboard: Dashboard, settings: Settings): SheetPlan {
+  const builder = new SheetBuilder(sheetColumns);
+  const titleRows = addTitleBlock(builder, dashboard, settings);
+  addSummaryBlock(builder, dashboard);
+  for (const group of groupIndicators(dashboard.indicators, settings.grouping)) {
+    if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff);
+    else addActivityTable(builder, group, dashboard.cutoff);
+  }
+  addExceptionsBlock(builder, dashboard.exceptions);
+  addDataNotesBlock(builder, dashboard);
+  addGuidanceBlock(builder, dashboard.guidance);
+
+  const rows = builder.rowCount;
+  const rowBreaks = estimateRowBreaks({
+    rows,
+    heightOf: (row) => builder.heightOf(row),
+    titleRows,
+    keeps: builder.keeps,
+    pageHeight: pageHeightPoints(columnWidths),
+  });
+  return {
+    name: settings.dashboardSheet,
+    tabColor: palette.heading,
+    rows,
+    cols: sheetColumns,
+    values: builder.values(),
+    numberFormats: builder.numberFormats(),
+    columnWidths: [...columnWidths],
+    rowHeights: builder.rowHeights(),
+    styles: builder.styles,
+    merges: builder.merges,
+    conditionalFormats: builder.conditionalFormats,
+    freeze: { rows: titleRows, columns: 0 },
+    showGridlines: false,
+    font: { ...sheetFont },
+    print: printSetup({ rows, cols: sheetColumns, titleRows, heading: dashboardHeading(settings), rowBreaks }),
+    charts: [],
+  };
+}

@@ -1,0 +1,58 @@
+import type { Dashboard, RagCounts } from "../dashboard";
+import { spanWidth } from "./columns";
+import { alertColours } from "./palette";
+import { countFormat } from "./number-formats";
+import { addSectionHeading } from "./section-heading";
+import { numberCell, rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
+import { heightForLines, wrappedLines } from "./text-fit";
+import { bodyStyle, headerStyle, numberStyle, totalStyle, wrapStyle } from "./styles";
+
+/** Columns of the summary table after the service-area name (which spans A:B). */
+const countColumns: readonly { heading: string; count: (c: RagCounts) => number }[] = [
+  { heading: "GREEN", count: (c) => c.GREEN },
+  { heading: "AMBER", count: (c) => c.AMBER },
+  { heading: "RED", count: (c) => c.RED },
+  { heading: "No data", count: (c) => c.NO_DATA },
+  { heading: "No target", count: (c) => c.NO_TARGET },
+  { heading: "Activity", count: (c) => c.activity },
+  { heading: "Total", count: (c) => c.total },
+];
+
+/** Height of a table's two-line column-heading row, in points. */
+export const headerRowHeight = 27;
+
+function countsRow(label: string, counts: RagCounts): PlanCell[] {
+  return [textCell(label), textCell(null), ...countColumns.map((c) => numberCell(c.count(counts), countFormat))];
+}
+
+/**
+ * Adds the summary: how many indicators are GREEN, AMBER, RED, without data or target, and
+ * activity, for each service area and in total. The alert headings carry the alert colours so
+ * the table doubles as a key.
+ */
+export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): void {
+  const heading = addSectionHeading(builder, "Summary");
+  const lastCol = 1 + countColumns.length;
+  const header = builder.addRow([textCell("Service area"), textCell(null), ...countColumns.map((c) => textCell(c.heading))], headerRowHeight);
+  builder.merge(rangeAddress(header, 0, header, 1));
+  builder.style(rangeAddress(header, 0, header, lastCol), headerStyle);
+  builder.style(rangeAddress(header, 0, header, 1), { hAlign: "left" });
+  (["GREEN", "AMBER", "RED"] as const).forEach((rag, i) => {
+    const colours = alertColours[rag];
+    builder.style(rangeAddress(header, 2 + i, header, 2 + i), { fill: colours.fill, fontColor: colours.text });
+  });
+
+  const first = builder.nextRow;
+  for (const area of dashboard.summary.byServiceArea) {
+    const lines = wrappedLines(area.serviceArea, spanWidth(0, 1));
+    const row = builder.addRow(countsRow(area.serviceArea, area.counts), lines > 1 ? heightForLines(lines) : undefined);
+    builder.merge(rangeAddress(row, 0, row, 1));
+  }
+  const total = builder.addRow(countsRow("Total", dashboard.summary.total));
+  builder.merge(rangeAddress(total, 0, total, 1));
+  builder.style(rangeAddress(first, 0, total, lastCol), bodyStyle);
+  builder.style(rangeAddress(first, 0, total, 1), wrapStyle);
+  builder.style(rangeAddress(first, 2, total, lastCol), numberStyle);
+  builder.style(rangeAddress(total, 0, total, lastCol), totalStyle);
+  builder.keepTogether(heading - 1, total);
+}

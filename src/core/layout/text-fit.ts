@@ -1,0 +1,43 @@
+/**
+ * Estimates how many lines wrapped text takes in a column, so rows can be given heights that
+ * show everything (Excel does not grow rows for wrapped text written by a program, and
+ * LibreOffice's PDF export keeps the height it is given).
+ */
+
+/** Height in points of one line of 10pt Arial, with the cell's padding included once per row. */
+export const lineHeight = 12.75;
+
+/** Default height in points of a one-line row. */
+export const defaultRowHeight = 15;
+
+/**
+ * Lines needed to show `text` word-wrapped in a column `width` characters wide. The width unit is
+ * a digit's width (7px in 10pt Arial); prose averages about 6px a character (measured on
+ * LibreOffice's rendering), so 6.3px is used to leave room for capitals and wide words.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor((width * 7 - 2) / 6.3));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    lines += 1;
+    let current = 0;
+    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
+    // A word longer than a line breaks across lines, as Excel does.
+    const pieces = words.flatMap((w) => (w.length <= perLine ? [w] : (w.match(new RegExp(`.{1,${perLine}}`, "g")) ?? [w])));
+    for (const piece of pieces) {
+      const needed = current === 0 ? piece.length : current + 1 + piece.length;
+      if (needed <= perLine) {
+        current = needed;
+      } else {
+        lines += 1;
+        current = piece.length;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Row height in points for a row whose tallest wrapped cell needs `lines` lines. */
+export function heightForLines(lines: number): number {
+  return Math.max(defaultRowHeight, Math.ceil((lines * lineHeight + 3) * 4) / 4);
+}

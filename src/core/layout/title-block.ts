@@ -1,0 +1,39 @@
+import type { Dashboard } from "../dashboard";
+import type { Settings } from "../settings";
+import { rowRange, textCell, type SheetBuilder } from "./sheet-builder";
+import { subtitleStyle, titleNoteStyle, titleStyle } from "./styles";
+import { dateInWords } from "./words";
+
+const dashboardWords = "Performance Dashboard";
+
+/** The main heading: the directorate when there is one, else the workbook's title. */
+export function dashboardHeading(settings: Pick<Settings, "directorate" | "title">): string {
+  const directorate = settings.directorate.trim();
+  if (directorate) return directorate;
+  return settings.title.trim() || dashboardWords;
+}
+
+/**
+ * Adds the title block at the top of the sheet: heading, "Performance Dashboard" (unless the
+ * heading already says it), the period covered and the date produced. Returns its last row,
+ * which is also the last frozen row and the last row repeated on every printed page.
+ */
+export function addTitleBlock(builder: SheetBuilder, dashboard: Dashboard, settings: Settings): number {
+  const lines: { text: string; style: typeof titleStyle; height: number }[] = [];
+  const heading = dashboardHeading(settings);
+  lines.push({ text: heading, style: titleStyle, height: 24 });
+  if (heading.toLowerCase() !== dashboardWords.toLowerCase()) {
+    lines.push({ text: dashboardWords, style: subtitleStyle, height: 19.5 });
+  }
+  lines.push({ text: dashboard.coverage, style: titleNoteStyle, height: 15 });
+  lines.push({ text: `Produced ${dateInWords(dashboard.produced)}`, style: titleNoteStyle, height: 15 });
+
+  let last = 0;
+  for (const line of lines) {
+    last = builder.addRow([textCell(line.text)], line.height);
+    // Merged across the sheet so a long heading never spills into a hidden cell.
+    builder.merge(rowRange(last, builder.cols));
+    builder.style(rowRange(last, builder.cols), { ...line.style, hAlign: "left" });
+  }
+  return last;
+}
