@@ -26,7 +26,7 @@ export function guidanceNotes(rules: RuleSettings): string[] {
     "Key Performance Indicators (KPIs) have a business plan target and, usually, a floor standard: the minimum acceptable level, below which management action is needed. Each result is given a RAG alert.",
   );
   const green = rules.greenTolerance
-    ? `GREEN: the target has been met, or the result is within ${band(rules.greenTolerance, "the target")} of it.`
+    ? `GREEN: the target has been met, or the result is within ${band(rules.greenTolerance, "the target")}.`
     : "GREEN: the target has been met.";
   notes.push(`${green} A result exactly equal to the target is ${rules.atTarget === "GREEN" ? "GREEN" : "AMBER"}.`);
   const amberWithoutFloor = rules.amberTolerance
