@@ -1,0 +1,173 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { a1, type CellValue, type Grid } from "../core/grid";
+
+/**
+ * Reads an .xlsx file into Grids that match what Office.js gives for each worksheet's
+ * `getUsedRange(true)` with `values` and `numberFormat`, so the command line and the add-in feed
+ * the core the same data:
+ * - the grid starts at the top-left used cell (not always A1) and spans the cells with values;
+ * - dates are Excel serials, percentages stay fractions, formulas give their cached result, rich
+ *   text and hyperlinks give their text, errors give "#N/A" and the like;
+ * - a merged area's value is in its top-left cell only, "" elsewhere;
+ * - a worksheet with no values (including one that only has formatting) is the 1x1 grid [[""]]
+ *   at A1, which is what Office.js returns for a blank sheet. Chart sheets are not worksheets and
+ *   are not returned. Hidden sheets are read like any other.
+ */
+
+/** Why a workbook file could not be read, in one line a person understands. */
+export class WorkbookReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookReadError";
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const DAY_MS = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+const DATE1904_OFFSET = 1_462;
+
+function startsWith(buffer: Buffer, magic: readonly number[]): boolean {
+  return magic.every((byte, i) => buffer[i] === byte);
+}
+
+/** Converts a JS date from exceljs (UTC midnight plus time) to an Excel 1900-system serial. */
+function dateToSerial(date: Date, date1904: boolean): number | string {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return "#VALUE!";
+  let serial = ms / DAY_MS + UNIX_EPOCH_SERIAL;
+  // Excel's 1900 system counts a 29 February 1900 that never was.
+  if (serial < 61) serial -= 1;
+  if (date1904) serial -= DATE1904_OFFSET;
+  // exceljs goes through floating-point milliseconds: round to the second to drop the noise.
+  return Math.round(serial * 86_400) / 86_400;
+}
+
+function richTextToString(value: { richText?: readonly { text?: unknown }[] }): string {
+  return (value.richText ?? []).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+}
+
+/** Converts any value exceljs gives for a cell (or a formula's result) to what Office.js `values` shows. */
+function toCellValue(value: unknown, date1904: boolean): CellValue {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateToSerial(value, date1904);
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (typeof v.error === "string") return v.error;
+    if (Array.isArray(v.richText)) return richTextToString(v as { richText: { text?: unknown }[] });
+    if ("formula" in v || "sharedFormula" in v) return toCellValue(v.result, date1904);
+    if ("hyperlink" in v || "text" in v) {
+      const text = v.text;
+      if (typeof text === "string") return text;
+      if (text && typeof text === "object") return toCellValue(text, date1904);
+      return "";
+    }
+  }
+  return "";
+}
+
+interface RawCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly numFmt: string;
+}
+
+function blankGrid(sheet: string): Grid {
+  return { sheet, origin: "A1", values: [[""]], numberFormat: [["General"]] };
+}
+
+function worksheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
+  const cells: RawCell[] = [];
+  let top = Number.POSITIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let bottom = -1;
+  let right = -1;
+  // Formats of cells without values still matter inside the used range (Office.js returns them).
+  const formats = new Map<number, Map<number, string>>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const numFmt = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
+      if (numFmt !== "General") {
+        let byCol = formats.get(rowNumber);
+        if (!byCol) formats.set(rowNumber, (byCol = new Map()));
+        byCol.set(colNumber, numFmt);
+      }
+      if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
+      const value = toCellValue(cell.value, date1904);
+      if (value === "") return;
+      cells.push({ row: rowNumber, col: colNumber, value, numFmt });
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+      if (colNumber < left) left = colNumber;
+      if (colNumber > right) right = colNumber;
+    });
+  });
+  if (cells.length === 0) return blankGrid(ws.name);
+
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = [];
+  const numberFormat: string[][] = [];
+  for (let r = 0; r < height; r++) {
+    values.push(new Array<CellValue>(width).fill(""));
+    const rowFormats = new Array<string>(width).fill("General");
+    const byCol = formats.get(top + r);
+    if (byCol) {
+      for (const [col, fmt] of byCol) if (col >= left && col <= right) rowFormats[col - left] = fmt;
+    }
+    numberFormat.push(rowFormats);
+  }
+  for (const c of cells) {
+    const row = values[c.row - top];
+    if (row) row[c.col - left] = c.value;
+  }
+  return { sheet: ws.name, origin: a1(top - 1, left - 1), values, numberFormat };
+}
+
+/** Reads every worksheet of an .xlsx file (hidden ones too) into Grids, in tab order; throws WorkbookReadError with a clear message when it cannot. */
+export async function readWorkbookGrids(filePath: string): Promise<Grid[]> {
+  const name = path.basename(filePath);
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookReadError(`The file "${filePath}" was not found.`);
+    if (code === "EISDIR") throw new WorkbookReadError(`"${filePath}" is a folder, not an Excel workbook.`);
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookReadError(`The file "${name}" could not be opened: permission denied.`);
+    throw new WorkbookReadError(`The file "${name}" could not be read (${code ?? "unknown error"}).`);
+  }
+  if (buffer.length === 0) throw new WorkbookReadError(`The file "${name}" is empty, not an Excel workbook.`);
+  if (startsWith(buffer, CFB_MAGIC)) {
+    throw new WorkbookReadError(
+      `The file "${name}" is password-protected (encrypted) or an old-style .xls workbook: remove the password, or save it as .xlsx in Excel, and try again.`,
+    );
+  }
+  if (!startsWith(buffer, ZIP_MAGIC)) {
+    throw new WorkbookReadError(`The file "${name}" is not an Excel workbook (.xlsx): it may be a CSV or text file with the wrong extension.`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new WorkbookReadError(`The file "${name}" could not be read as an Excel workbook (${detail}).`);
+  }
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  const grids: Grid[] = [];
+  for (const ws of workbook.worksheets) {
+    try {
+      grids.push(worksheetToGrid(ws, date1904));
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new WorkbookReadError(`The sheet "${ws.name}" in "${name}" could not be read (${detail}).`);
+    }
+  }
+  return grids;
+}

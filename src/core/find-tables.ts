@@ -1,0 +1,210 @@
+import { roleOfHeader } from "./headers";
+import { isDateFormat, parsePeriod, type ParsedPeriod } from "./periods";
+import type { ColumnRole } from "./settings";
+import { isBlank, type SheetView } from "./sheet-view";
+
+/**
+ * Finding indicator tables on a sheet: a header row with an indicator name (or reference) column
+ * and either period columns across (wide) or a period column with results (long). A sheet may
+ * stack several tables, each with its own header.
+ */
+
+/** The figures a period column of a wide table can hold. */
+export type PeriodField = "actual" | "target" | "floor" | "expected" | "lower" | "upper";
+
+/** One column of an indicator table. */
+export interface TableColumn {
+  readonly col: number;
+  readonly header: string;
+  readonly role: ColumnRole | "period";
+  /** For a period column: which period, and which figure it holds (usually the result). */
+  readonly period?: ParsedPeriod;
+  readonly field?: PeriodField;
+}
+
+/** A table's header as found (or as mapped by hand). */
+export interface TableHeader {
+  /** Grid row of the header. */
+  readonly row: number;
+  readonly layout: "wide" | "long";
+  readonly columns: readonly TableColumn[];
+  /** First column of each role; period columns are in `columns` only. */
+  readonly roles: ReadonlyMap<ColumnRole, number>;
+  /** True when the header was guessed rather than recognised. */
+  readonly guessed: boolean;
+  /** Headers that named a role already taken by an earlier column (ignored, and the user should check). */
+  readonly duplicates: readonly { readonly col: number; readonly header: string; readonly role: ColumnRole }[];
+}
+
+const FIELD_ROLES: ReadonlySet<ColumnRole> = new Set(["actual", "target", "floor", "expected", "lower", "upper"]);
+const FIELD_WORDS = /\b(actuals?|outturn|results?|values?|targets?|floor(?: standard)?|expected|forecast|lower(?: threshold)?|upper(?: threshold)?)\b/gi;
+const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
+/** Rows searched for a header when none is recognised and one must be guessed. */
+const GUESS_ROWS = 50;
+
+function headerText(view: SheetView, row: number, col: number): string {
+  const v = view.value(row, col);
+  if (typeof v === "string") return v.replace(/\s+/g, " ").trim();
+  if (typeof v === "number") return String(v);
+  return "";
+}
+
+/** "2012/13 Target" is the 2012/13 target; "Target 2012/13" too: the period with the figure's name removed. */
+function periodOfFieldHeader(text: string, yearStartMonth: number): ParsedPeriod | null {
+  const rest = text.replace(BRACKETS, " ").replace(FIELD_WORDS, " ").replace(/\s+/g, " ").trim();
+  if (rest === "" || rest === text.trim()) return null;
+  return parsePeriod(rest, "General", yearStartMonth);
+}
+
+interface ClassifiedRow {
+  readonly columns: TableColumn[];
+  readonly roles: Map<ColumnRole, number>;
+  readonly duplicates: { col: number; header: string; role: ColumnRole }[];
+  readonly periodColumns: number;
+}
+
+/** Classifies every cell of a candidate header row, or returns null when it cannot be a header (no name or reference). */
+function classifyRow(view: SheetView, row: number, yearStartMonth: number): ClassifiedRow | null {
+  const cellRoles: (ColumnRole | null)[] = new Array<ColumnRole | null>(view.width).fill(null);
+  let hasNameOrRef = false;
+  let nonEmpty = 0;
+  for (let c = 0; c < view.width; c++) {
+    const v = view.value(row, c);
+    if (typeof v !== "string" || v.trim() === "") {
+      if (!isBlank(v)) nonEmpty++;
+      continue;
+    }
+    nonEmpty++;
+    const role = roleOfHeader(v.replace(/\s+/g, " ").trim());
+    cellRoles[c] = role;
+    if (role === "name" || role === "ref") hasNameOrRef = true;
+  }
+  if (!hasNameOrRef || nonEmpty < 2) return null;
+
+  const columns: TableColumn[] = [];
+  const roles = new Map<ColumnRole, number>();
+  const duplicates: { col: number; header: string; role: ColumnRole }[] = [];
+  const fieldHeaders: { col: number; header: string; role: ColumnRole; period: ParsedPeriod }[] = [];
+  let periodColumns = 0;
+  for (let c = 0; c < view.width; c++) {
+    const v = view.value(row, c);
+    const header = headerText(view, row, c);
+    const role = cellRoles[c] ?? null;
+    if (role === null || FIELD_ROLES.has(role)) {
+      const direct = role === null ? parsePeriod(v, view.format(row, c), yearStartMonth) : null;
+      if (direct) {
+        columns.push({ col: c, header: header || direct.period.label, role: "period", period: direct, field: "actual" });
+        periodColumns++;
+        continue;
+      }
+      if (role !== null && typeof v === "string") {
+        const p = periodOfFieldHeader(v, yearStartMonth);
+        if (p) {
+          fieldHeaders.push({ col: c, header, role, period: p });
+          continue;
+        }
+      }
+    }
+    if (role === null) continue;
+    if (role !== "ignore" && roles.has(role)) {
+      duplicates.push({ col: c, header, role });
+      continue;
+    }
+    if (role !== "ignore") roles.set(role, c);
+    columns.push({ col: c, header, role });
+  }
+
+  // A figure named with a period ("2012/13 Target") belongs to that period when the table's results
+  // come in periods like it; otherwise ("Target 2012/13" over monthly columns) it is the whole row's figure.
+  const resultFrequencies = new Set(columns.filter((c) => c.role === "period").map((c) => c.period?.frequency));
+  for (const f of fieldHeaders) {
+    const perPeriod = f.role === "actual" || resultFrequencies.has(f.period.frequency);
+    if (perPeriod) {
+      columns.push({ col: f.col, header: f.header, role: "period", period: f.period, field: f.role as PeriodField });
+      if (f.role === "actual") periodColumns++;
+    } else if (!roles.has(f.role)) {
+      roles.set(f.role, f.col);
+      columns.push({ col: f.col, header: f.header, role: f.role });
+    } else {
+      duplicates.push({ col: f.col, header: f.header, role: f.role });
+    }
+  }
+  columns.sort((a, b) => a.col - b.col);
+  return { columns, roles, duplicates, periodColumns };
+}
+
+function layoutOf(c: ClassifiedRow): "wide" | "long" | null {
+  const hasPeriodRole = c.roles.has("period");
+  const hasFigures = c.roles.has("actual") || c.roles.has("expected");
+  if (hasPeriodRole && hasFigures) return "long";
+  if (c.periodColumns >= 1) return "wide";
+  return null;
+}
+
+/** Finds every recognised header row on the sheet, top to bottom. */
+export function findHeaders(view: SheetView, yearStartMonth: number): TableHeader[] {
+  const headers: TableHeader[] = [];
+  for (let r = 0; r < view.rows; r++) {
+    const classified = classifyRow(view, r, yearStartMonth);
+    if (!classified) continue;
+    const layout = layoutOf(classified);
+    if (!layout) continue;
+    headers.push({
+      row: r,
+      layout,
+      columns: classified.columns,
+      roles: classified.roles,
+      guessed: false,
+      duplicates: classified.duplicates,
+    });
+  }
+  return headers;
+}
+
+function isPeriodCell(view: SheetView, row: number, col: number, yearStartMonth: number): ParsedPeriod | null {
+  const v = view.value(row, col);
+  if (typeof v === "number" && !isDateFormat(view.format(row, col))) return null;
+  return parsePeriod(v, view.format(row, col), yearStartMonth);
+}
+
+/**
+ * Guesses a wide table when no header is recognised: a row with at least three period headers,
+ * whose indicator names are taken from the column left of them that holds the most text below.
+ */
+export function guessWideHeader(view: SheetView, yearStartMonth: number): TableHeader | null {
+  const limit = Math.min(view.rows, GUESS_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const periods: TableColumn[] = [];
+    for (let c = 0; c < view.width; c++) {
+      const p = isPeriodCell(view, r, c, yearStartMonth);
+      if (p) periods.push({ col: c, header: headerText(view, r, c) || p.period.label, role: "period", period: p, field: "actual" });
+    }
+    const first = periods[0];
+    if (periods.length < 3 || !first || first.col === 0) continue;
+    let best = -1;
+    let bestCount = 0;
+    const below = Math.min(view.rows, r + 1 + GUESS_ROWS);
+    for (let c = 0; c < first.col; c++) {
+      let count = 0;
+      for (let rr = r + 1; rr < below; rr++) {
+        const v = view.value(rr, c);
+        if (typeof v === "string" && v.trim() !== "" && Number.isNaN(Number(v))) count++;
+      }
+      if (count > bestCount) {
+        bestCount = count;
+        best = c;
+      }
+    }
+    if (best < 0) continue;
+    const nameColumn: TableColumn = { col: best, header: headerText(view, r, best), role: "name" };
+    return {
+      row: r,
+      layout: "wide",
+      columns: [nameColumn, ...periods],
+      roles: new Map<ColumnRole, number>([["name", best]]),
+      guessed: true,
+      duplicates: [],
+    };
+  }
+  return null;
+}

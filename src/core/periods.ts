@@ -1,0 +1,266 @@
+import type { CellValue } from "./grid";
+import type { Frequency, Period } from "./period";
+
+/**
+ * Reading periods from the headers and cells teams type. Conventions (UK local government):
+ * - Quarters and multi-year labels follow the reporting year that starts in `yearStartMonth`
+ *   (4 = April, the financial year; 9 = September, the academic year). "2012/13" is April 2012 to
+ *   March 2013, or September 2012 to August 2013 when the year starts in September.
+ * - A quarter with a bare year ("Q4 2012") belongs to the reporting year that STARTS in that year:
+ *   with April years, Q4 2012 is January to March 2013. When the year starts in January it is the
+ *   calendar quarter.
+ * - A bare four-digit year ("2012") is the calendar year, January to December, whatever
+ *   `yearStartMonth` says: teams write financial and academic years as "2012/13".
+ * - "2011-12" is the year 2011/12, not December 2011 (UK teams write years with a hyphen).
+ * - Two-digit years are 20yy below 50 and 19yy otherwise.
+ * - Day/month/year dates are read the UK way: 01/04/2012 is 1 April 2012.
+ */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map([
+  ["jan", 1], ["january", 1], ["feb", 2], ["february", 2], ["mar", 3], ["march", 3],
+  ["apr", 4], ["april", 4], ["may", 5], ["jun", 6], ["june", 6], ["jul", 7], ["july", 7],
+  ["aug", 8], ["august", 8], ["sep", 9], ["sept", 9], ["september", 9], ["oct", 10], ["october", 10],
+  ["nov", 11], ["november", 11], ["dec", 12], ["december", 12],
+]);
+
+const DAY_MS = 86_400_000;
+/** Days between Excel's day 0 (1899-12-30, allowing for its 1900 leap-year bug) and 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+/** The largest serial Excel accepts: 31 December 9999. */
+const MAX_SERIAL = 2_958_465;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds `months` to a (year, 1-based month) pair. */
+function addMonths(year: number, month: number, months: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** Converts an Excel 1900-system serial to an ISO date (time of day dropped): 41305 → "2013-01-31". */
+export function serialToIso(serial: number): string {
+  const whole = Math.floor(serial);
+  // Excel counts a 29 February 1900 that never was; serials before it are one day later than the arithmetic says.
+  const adjusted = whole < 61 ? whole + 1 : whole;
+  const d = new Date((adjusted - UNIX_EPOCH_SERIAL) * DAY_MS);
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Converts an ISO date ("2013-01-31", time ignored) to its Excel 1900-system serial (41305); NaN when it is not a date. */
+export function isoToSerial(isoDate: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return Number.NaN;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const serial = ms / DAY_MS + UNIX_EPOCH_SERIAL;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+const QUOTED = /"[^"]*"/g;
+const ESCAPED = /\\./g;
+const BRACKETED = /\[[^\]]*\]/g;
+const DATE_TOKEN = /[dy]/i;
+const MONTH_TOKEN = /m/i;
+const TIME_TOKEN = /[hs]/i;
+
+/** True when an Excel number format shows a date ("mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy"), so the number is a serial. */
+export function isDateFormat(fmt: string): boolean {
+  if (!fmt || fmt === "General" || fmt === "@") return false;
+  // Literal text, escaped characters, locales and colours are not date tokens.
+  const section = (fmt.split(";")[0] ?? "").replace(QUOTED, "").replace(ESCAPED, "").replace(BRACKETED, "");
+  if (DATE_TOKEN.test(section)) return true;
+  // "m" alone is a month unless hours or seconds around it make it minutes.
+  return MONTH_TOKEN.test(section) && !TIME_TOKEN.test(section);
+}
+
+/** The month period: monthPeriod(2013, 1) is "Jan 2013", 2013-01-01 to 2013-01-31. */
+export function monthPeriod(year: number, month: number): Period {
+  return {
+    label: `${MONTHS[month - 1] ?? "?"} ${year}`,
+    start: iso(year, month, 1),
+    end: iso(year, month, daysInMonth(year, month)),
+  };
+}
+
+/** Label of the reporting year starting in `startYear`: "2012/13", or "2012" when the year starts in January. */
+export function yearLabel(startYear: number, yearStartMonth: number): string {
+  if (yearStartMonth === 1) return String(startYear);
+  return `${startYear}/${pad2((startYear + 1) % 100)}`;
+}
+
+/** The reporting year that starts in `startYear` (April 2012 to March 2013 is "2012/13" when yearStartMonth is 4). */
+export function yearPeriod(startYear: number, yearStartMonth: number): Period {
+  const last = addMonths(startYear, yearStartMonth, 11);
+  return {
+    label: yearLabel(startYear, yearStartMonth),
+    start: iso(startYear, yearStartMonth, 1),
+    end: iso(last.year, last.month, daysInMonth(last.year, last.month)),
+  };
+}
+
+/** Quarter 1-4 of the reporting year starting in `startYear`: quarterPeriod(2012, 3, 4) is "Q3 2012/13", October to December 2012. */
+export function quarterPeriod(startYear: number, quarter: number, yearStartMonth: number): Period {
+  const first = addMonths(startYear, yearStartMonth, (quarter - 1) * 3);
+  const last = addMonths(first.year, first.month, 2);
+  return {
+    label: `Q${quarter} ${yearLabel(startYear, yearStartMonth)}`,
+    start: iso(first.year, first.month, 1),
+    end: iso(last.year, last.month, daysInMonth(last.year, last.month)),
+  };
+}
+
+/** The 12 months ending with the given month: rollingPeriod(2012, 12) is "12 months to Dec 2012", January to December 2012. */
+export function rollingPeriod(year: number, month: number): Period {
+  const first = addMonths(year, month, -11);
+  return {
+    label: `12 months to ${MONTHS[month - 1] ?? "?"} ${year}`,
+    start: iso(first.year, first.month, 1),
+    end: iso(year, month, daysInMonth(year, month)),
+  };
+}
+
+/** The reporting year (by its starting calendar year) that contains a month. */
+export function reportingYearOf(year: number, month: number, yearStartMonth: number): number {
+  return month >= yearStartMonth ? year : year - 1;
+}
+
+/** The quarter (of the reporting year) that contains a month. */
+export function quarterOf(year: number, month: number, yearStartMonth: number): Period {
+  const startYear = reportingYearOf(year, month, yearStartMonth);
+  const offset = (month - yearStartMonth + 12) % 12;
+  return quarterPeriod(startYear, Math.floor(offset / 3) + 1, yearStartMonth);
+}
+
+/** A parsed period and how often such periods come. */
+export interface ParsedPeriod {
+  readonly period: Period;
+  readonly frequency: Frequency;
+}
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  if (text.length === 4) return n;
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
+/** Reads "2012/13", "2012-13", "2011/2012", "12/13": the start year, or null when the two years are not consecutive. */
+function yearPairStart(first: string, second: string): number | null {
+  const a = fullYear(first);
+  const secondFull = second.length === 4 ? Number(second) : null;
+  if (secondFull !== null) return secondFull === a + 1 ? a : null;
+  return Number(second) === (a + 1) % 100 ? a : null;
+}
+
+const SPACES = /[\s\u00a0]+/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const YEAR_PAIR = String.raw`(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})`;
+const RE_YEAR_PAIR = new RegExp(String.raw`^(?:(?:fy|ay|financial year|academic year|year)\s*)?${YEAR_PAIR}$`);
+const RE_QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*(?:(?:fy|ay)\s*)?(?:${YEAR_PAIR}|(\d{4}))$`);
+const RE_QUARTER_AFTER = new RegExp(String.raw`^(?:(?:fy|ay)\s*)?(?:${YEAR_PAIR}|(\d{4}))\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$`);
+const RE_MONTH_NAME = /^([a-z]{3,9})\.?\s*[-/' ]?\s*(\d{4}|\d{2})$/;
+const RE_ISO_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
+const RE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const RE_DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?\s+(\d{4})$/;
+const RE_BARE_YEAR = /^(\d{4})$/;
+const RE_ROLLING = /^(?:rolling\s*)?(?:12|twelve)\s*(?:months?|mths?|m)\s*(?:rolling\s*)?(?:to|ending|up to|until)?\s*(.+)$/;
+const RE_ROLLING_PREFIX = /^(?:rolling|r12|r12m)\s+(?:12\s*(?:months?|mths?|m)\s+)?(?:to\s+)?(.+)$/;
+
+function monthYear(monthText: string, yearText: string): { year: number; month: number } | null {
+  const month = MONTH_NUMBERS.get(monthText);
+  if (month === undefined) return null;
+  return { year: fullYear(yearText), month };
+}
+
+/** Parses a month written as text: "Apr-12", "April 2012", "2012-04", "01/04/2012", "1 April 2012". */
+function parseMonthText(text: string): { year: number; month: number } | null {
+  let m = RE_MONTH_NAME.exec(text);
+  if (m) return monthYear(m[1] ?? "", m[2] ?? "");
+  m = RE_ISO_MONTH.exec(text);
+  if (m) {
+    const month = Number(m[2]);
+    const day = m[3] === undefined ? 1 : Number(m[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { year: Number(m[1]), month };
+    return null;
+  }
+  m = RE_DMY.exec(text);
+  if (m) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { year: fullYear(m[3] ?? ""), month };
+    return null;
+  }
+  m = RE_DAY_MONTH_NAME.exec(text);
+  if (m) return monthYear(m[2] ?? "", m[3] ?? "");
+  return null;
+}
+
+function parsePeriodText(raw: string, yearStartMonth: number): ParsedPeriod | null {
+  const text = raw.toLowerCase().replace(DASHES, "-").replace(SPACES, " ").trim();
+  if (text.length < 4 || text.length > 40) return null;
+
+  let m = RE_ROLLING.exec(text) ?? RE_ROLLING_PREFIX.exec(text);
+  if (m) {
+    const end = parseMonthText((m[1] ?? "").trim());
+    return end ? { period: rollingPeriod(end.year, end.month), frequency: "rolling12" } : null;
+  }
+
+  m = RE_QUARTER.exec(text);
+  if (m) {
+    const q = Number(m[1]);
+    const start = m[4] !== undefined ? Number(m[4]) : yearPairStart(m[2] ?? "", m[3] ?? "");
+    return start === null ? null : { period: quarterPeriod(start, q, yearStartMonth), frequency: "quarter" };
+  }
+  m = RE_QUARTER_AFTER.exec(text);
+  if (m) {
+    const q = Number(m[4]);
+    const start = m[3] !== undefined ? Number(m[3]) : yearPairStart(m[1] ?? "", m[2] ?? "");
+    return start === null ? null : { period: quarterPeriod(start, q, yearStartMonth), frequency: "quarter" };
+  }
+
+  m = RE_YEAR_PAIR.exec(text);
+  if (m) {
+    const start = yearPairStart(m[1] ?? "", m[2] ?? "");
+    if (start !== null) return { period: yearPeriod(start, yearStartMonth), frequency: "year" };
+  }
+
+  m = RE_BARE_YEAR.exec(text);
+  if (m) {
+    const year = Number(m[1]);
+    return year >= 1900 && year <= 2200 ? { period: yearPeriod(year, 1), frequency: "year" } : null;
+  }
+
+  const month = parseMonthText(text);
+  return month ? { period: monthPeriod(month.year, month.month), frequency: "month" } : null;
+}
+
+/**
+ * Reads a period header or period cell: a date serial (with a date number format) is the month
+ * containing it; text may be a month, quarter, reporting year or rolling 12 months. Null when the
+ * cell is not a period. See the conventions at the top of this module.
+ */
+export function parsePeriod(value: CellValue, numberFormat: string, yearStartMonth: number): ParsedPeriod | null {
+  const startMonth = Number.isInteger(yearStartMonth) && yearStartMonth >= 1 && yearStartMonth <= 12 ? yearStartMonth : 4;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return null;
+    if (isDateFormat(numberFormat)) {
+      if (value < 1 || value > MAX_SERIAL) return null;
+      const d = serialToIso(value);
+      return { period: monthPeriod(Number(d.slice(0, 4)), Number(d.slice(5, 7))), frequency: "month" };
+    }
+    if (Number.isInteger(value) && value >= 1900 && value <= 2200) return { period: yearPeriod(value, 1), frequency: "year" };
+    return null;
+  }
+  if (typeof value !== "string") return null;
+  return parsePeriodText(value, startMonth);
+}

@@ -1,0 +1,524 @@
+import { diagnostic, type Diagnostic } from "./diagnostics";
+import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
+import type { PeriodField, TableHeader } from "./find-tables";
+import type { Aggregation, Indicator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "./indicator";
+import type { Frequency, Period } from "./period";
+import { isDateFormat, monthPeriod, parsePeriod, quarterOf, reportingYearOf, yearPeriod, type ParsedPeriod } from "./periods";
+import type { ColumnRole, SheetMapping } from "./settings";
+import { isBlank, type SheetView } from "./sheet-view";
+import { inferUnit, parseUnit, readNumberAt } from "./values";
+
+/**
+ * Reading the rows of one indicator table into Indicators: one row per indicator (wide) or one
+ * row per indicator per period (long, grouped by reference or name). Every figure keeps the A1
+ * address of its cell; anything that cannot be read becomes a diagnostic naming the cell.
+ */
+
+/** What a table is read with, beyond its header. */
+export interface TableContext {
+  readonly yearStartMonth: number;
+  /** The table's title or sheet name says "rolling 12 months". */
+  readonly rollingHint: boolean;
+  /** Values from a hand-made mapping for indicators where no column says otherwise. */
+  readonly defaults: SheetMapping["defaults"] | undefined;
+}
+
+/** What one table gave. */
+export interface TableResult {
+  readonly indicators: Indicator[];
+  readonly diagnostics: Diagnostic[];
+  /** Grid row of the last row read as (part of) an indicator, or the header row when none. */
+  readonly lastRow: number;
+  readonly kpis: number;
+  readonly activities: number;
+  /** The earliest and latest periods with results, for the sheet's note. */
+  readonly first: Period | null;
+  readonly last: Period | null;
+  /** Number of indicators with no polarity given, defaulted to higher is better. */
+  readonly polarityDefaulted: number;
+}
+
+type NumericField = ObservationField | "numerator" | "denominator";
+type CellKey = NumericField | "commentary";
+
+interface ObsDraft {
+  period: Period;
+  frequency: Frequency;
+  values: Partial<Record<NumericField, number>>;
+  commentary: string | null;
+  cells: Partial<Record<CellKey, string>>;
+}
+
+interface Draft {
+  readonly row: number;
+  readonly key: string;
+  ref: string | null;
+  name: string;
+  serviceArea: string | null;
+  kind: Kind | null;
+  polarity: Polarity | null;
+  polarityCell: string | null;
+  frequency: Frequency | null;
+  unit: Unit | null;
+  aggregation: Aggregation | null;
+  tolerance: Tolerance | null;
+  excluded: string | null;
+  hasActivityFigures: boolean;
+  commentary: { text: string; cell: string } | null;
+  readonly obs: ObsDraft[];
+  readonly formats: string[];
+  readonly cellUnits: (Unit | null)[];
+  readonly results: number[];
+  readonly targetFormats: string[];
+  readonly targets: number[];
+}
+
+const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(["expected", "lower", "upper"]);
+const ROW_FIELDS: readonly NumericField[] = ["target", "floor", "expected", "lower", "upper"];
+const ROLLING_WORDS = /rolling\s*(?:12|twelve)|(?:12|twelve)[\s-]*months?\s*rolling|rolling\s*year|\br12\b/i;
+
+/** True when text (a title or sheet name) says the figures are rolling 12-month ones. */
+export function saysRolling(text: string): boolean {
+  return ROLLING_WORDS.test(text);
+}
+
+function newDraft(row: number, key: string, name: string): Draft {
+  return {
+    row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
+    unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
+    obs: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
+  };
+}
+
+class TableReader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly drafts: Draft[] = [];
+  private readonly byKey = new Map<string, Draft>();
+  private readonly rowColumns: { role: ColumnRole; col: number }[] = [];
+  private readonly periodColumns: { col: number; period: ParsedPeriod; field: PeriodField }[] = [];
+  private section: string | null = null;
+  private lastServiceArea: string | null = null;
+  private lastName = "";
+  private lastRef = "";
+  lastRow: number;
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly header: TableHeader,
+    private readonly ctx: TableContext,
+  ) {
+    this.lastRow = header.row;
+    for (const c of header.columns) {
+      if (c.role === "period" && c.period && c.field) this.periodColumns.push({ col: c.col, period: c.period, field: c.field });
+    }
+    for (const [role, col] of header.roles) this.rowColumns.push({ role, col });
+  }
+
+  private col(role: ColumnRole): number | undefined {
+    return this.header.roles.get(role);
+  }
+
+  private text(row: number, role: ColumnRole): string {
+    const c = this.col(role);
+    return c === undefined ? "" : cellText(this.view.value(row, c));
+  }
+
+  private warn(row: number, col: number, message: string): void {
+    this.diagnostics.push(diagnostic("warning", this.view.sheet, this.view.address(row, col), message));
+  }
+
+  /** Counts non-blank cells in a row, stopping at two (all callers need is "one" or "more"). */
+  private nonBlankCount(row: number): { count: number; onlyText: string | null } {
+    let count = 0;
+    let onlyText: string | null = null;
+    for (let c = 0; c < this.view.width; c++) {
+      const v = this.view.value(row, c);
+      if (isBlank(v)) continue;
+      count++;
+      if (count > 1) return { count, onlyText: null };
+      onlyText = typeof v === "string" ? v.trim() : null;
+    }
+    return { count, onlyText };
+  }
+
+  /** Reads one number into an observation draft, tracking the cell and what it says about the unit. */
+  private readInto(draft: Draft, obs: ObsDraft, field: NumericField, row: number, col: number): void {
+    const value = this.view.value(row, col);
+    const format = this.view.format(row, col);
+    const address = this.view.address(row, col);
+    if (field === "actual") obs.cells.actual = address;
+    if (isBlank(value)) return;
+    const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
+    if (d) this.diagnostics.push(d);
+    obs.cells[field] = address;
+    if (reading.value === null) return;
+    obs.values[field] = reading.value;
+    if (field === "actual") {
+      draft.results.push(reading.value);
+      draft.cellUnits.push(reading.unit);
+      draft.formats.push(format);
+    } else if (field === "target") {
+      draft.targets.push(reading.value);
+      draft.targetFormats.push(format);
+    }
+    if (ACTIVITY_FIELDS.has(field)) draft.hasActivityFigures = true;
+  }
+
+  /** Reads the describing columns (polarity, frequency, ...) of a row into a draft, first value wins. */
+  private readDescribing(draft: Draft, row: number): void {
+    const v = this.view;
+    const ref = this.text(row, "ref");
+    if (draft.ref === null && ref !== "") draft.ref = ref;
+    const area = this.text(row, "serviceArea");
+    if (draft.serviceArea === null) {
+      if (area !== "") draft.serviceArea = area;
+      else if (this.col("serviceArea") !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
+      else if (this.section !== null) draft.serviceArea = this.section;
+    }
+    if (area !== "") this.lastServiceArea = area;
+
+    const polCol = this.col("polarity");
+    if (polCol !== undefined && draft.polarity === null) {
+      const value = v.value(row, polCol);
+      draft.polarityCell = v.address(row, polCol);
+      if (!isBlank(value)) {
+        const p = parsePolarity(value);
+        if (p) draft.polarity = p;
+        else this.warn(row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+      }
+    }
+    const freqCol = this.col("frequency");
+    if (freqCol !== undefined && draft.frequency === null) {
+      const value = v.value(row, freqCol);
+      if (!isBlank(value)) {
+        const f = parseFrequency(value);
+        if (f) draft.frequency = f;
+        else this.warn(row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
+      }
+    }
+    const kindCol = this.col("kind");
+    if (kindCol !== undefined && draft.kind === null) draft.kind = parseKind(v.value(row, kindCol));
+    const unitCol = this.col("unit");
+    if (unitCol !== undefined && draft.unit === null) draft.unit = parseUnit(cellText(v.value(row, unitCol)));
+    const aggCol = this.col("aggregation");
+    if (aggCol !== undefined && draft.aggregation === null) {
+      const value = v.value(row, aggCol);
+      if (!isBlank(value)) {
+        draft.aggregation = parseAggregation(value);
+        if (draft.aggregation === null) this.warn(row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
+      }
+    }
+    const tolCol = this.col("tolerance");
+    if (tolCol !== undefined && draft.tolerance === null) {
+      const value = v.value(row, tolCol);
+      if (!isBlank(value)) {
+        draft.tolerance = parseTolerance(value, v.format(row, tolCol));
+        if (draft.tolerance === null) this.warn(row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+      }
+    }
+    const incCol = this.col("included");
+    if (incCol !== undefined && draft.excluded === null) draft.excluded = parseExcluded(v.value(row, incCol));
+  }
+
+  private obsFor(draft: Draft, parsed: ParsedPeriod): ObsDraft {
+    for (let i = draft.obs.length - 1; i >= 0; i--) {
+      const o = draft.obs[i];
+      if (o && o.frequency === parsed.frequency && o.period.start === parsed.period.start) return o;
+    }
+    const o: ObsDraft = { period: parsed.period, frequency: parsed.frequency, values: {}, commentary: null, cells: {} };
+    draft.obs.push(o);
+    return o;
+  }
+
+  /** True when the row is a section heading (one text cell alone), which then names the service area of the rows below. */
+  private takeHeading(row: number): boolean {
+    const { count, onlyText } = this.nonBlankCount(row);
+    if (count === 1 && onlyText !== null && onlyText.length <= 120) {
+      this.section = onlyText;
+      return true;
+    }
+    return false;
+  }
+
+  readWideRow(row: number): void {
+    const v = this.view;
+    const nameCol = this.col("name");
+    let name = this.text(row, "name");
+    const ref = this.text(row, "ref");
+    if (name === "" && ref === "") {
+      this.takeHeading(row);
+      return;
+    }
+    if (this.takeHeading(row)) return;
+    let hasFigures = false;
+    for (const p of this.periodColumns) {
+      if (!isBlank(v.value(row, p.col))) {
+        hasFigures = true;
+        break;
+      }
+    }
+    if (!hasFigures) {
+      for (const f of ROW_FIELDS) {
+        const c = this.col(f);
+        if (c !== undefined && !isBlank(v.value(row, c))) {
+          hasFigures = true;
+          break;
+        }
+      }
+    }
+    if (!hasFigures && (ref === "" || nameCol === undefined)) return;
+    if (name === "") {
+      name = ref;
+      if (nameCol !== undefined) this.warn(row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
+    }
+    const draft = newDraft(row, `${row}`, name);
+    this.readDescribing(draft, row);
+    for (const p of this.periodColumns) this.readInto(draft, this.obsFor(draft, p.period), p.field, row, p.col);
+    // Row-wide figures (an annual target beside monthly results) apply to every period without its own.
+    for (const f of ROW_FIELDS) {
+      const c = this.col(f);
+      if (c === undefined || isBlank(v.value(row, c))) continue;
+      const probe: ObsDraft = { period: monthPeriod(2000, 1), frequency: "month", values: {}, commentary: null, cells: {} };
+      this.readInto(draft, probe, f, row, c);
+      const value = probe.values[f];
+      for (const o of draft.obs) {
+        if (o.values[f] !== undefined) continue;
+        if (value !== undefined) o.values[f] = value;
+        if (probe.cells[f] !== undefined) o.cells[f] = probe.cells[f];
+      }
+    }
+    const commentCol = this.col("commentary");
+    if (commentCol !== undefined) {
+      const text = cellText(v.value(row, commentCol));
+      if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
+    }
+    this.drafts.push(draft);
+    this.lastRow = row;
+  }
+
+  readLongRow(row: number): void {
+    const v = this.view;
+    const periodCol = this.col("period");
+    if (periodCol === undefined) return;
+    const periodValue = v.value(row, periodCol);
+    let name = this.text(row, "name");
+    let ref = this.text(row, "ref");
+    if (isBlank(periodValue)) {
+      this.takeHeading(row);
+      return;
+    }
+    const parsed = parsePeriod(periodValue, v.format(row, periodCol), this.ctx.yearStartMonth);
+    if (!parsed) {
+      if (this.takeHeading(row)) return;
+      this.warn(row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
+      return;
+    }
+    // Blank name and reference under a filled one: the cells were merged, or left blank to group rows.
+    if (name === "" && ref === "") {
+      name = this.lastName;
+      ref = this.lastRef;
+      if (name === "" && ref === "") return;
+    }
+    this.lastName = name;
+    this.lastRef = ref;
+    const key = ref !== "" ? `ref:${ref.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, " ")}`;
+    let draft = this.byKey.get(key);
+    if (!draft) {
+      draft = newDraft(row, key, name === "" ? ref : name);
+      this.byKey.set(key, draft);
+      this.drafts.push(draft);
+    } else if (draft.name === draft.ref && name !== "") {
+      draft.name = name;
+    }
+    this.readDescribing(draft, row);
+    const obs = this.obsFor(draft, parsed);
+    if (obs.cells.actual !== undefined) {
+      this.warn(row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
+      obs.values = {};
+      obs.cells = {};
+      obs.commentary = null;
+    }
+    for (const f of ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"] as const) {
+      const c = this.col(f);
+      if (c !== undefined) this.readInto(draft, obs, f, row, c);
+    }
+    const commentCol = this.col("commentary");
+    if (commentCol !== undefined) {
+      const text = cellText(v.value(row, commentCol));
+      if (text !== "") {
+        obs.commentary = text;
+        obs.cells.commentary = v.address(row, commentCol);
+      }
+    }
+    this.lastRow = row;
+  }
+}
+
+function countValues(obs: readonly ObsDraft[], frequency: Frequency): number {
+  let n = 0;
+  for (const o of obs) if (o.frequency === frequency && o.values.actual !== undefined) n++;
+  return n;
+}
+
+/** Moves monthly observations into the quarter or year that contains them (a quarterly indicator kept under month headers). */
+function regroup(obs: readonly ObsDraft[], to: "quarter" | "year", yearStartMonth: number): { merged: ObsDraft[]; clashes: number } {
+  const byStart = new Map<string, ObsDraft>();
+  let clashes = 0;
+  for (const o of obs) {
+    const year = Number(o.period.start.slice(0, 4));
+    const month = Number(o.period.start.slice(5, 7));
+    const period = to === "quarter" ? quarterOf(year, month, yearStartMonth) : yearPeriod(reportingYearOf(year, month, yearStartMonth), yearStartMonth);
+    const existing = byStart.get(period.start);
+    const moved: ObsDraft = { ...o, period, frequency: to };
+    if (!existing) {
+      byStart.set(period.start, moved);
+    } else if (o.values.actual !== undefined) {
+      if (existing.values.actual !== undefined) clashes++;
+      byStart.set(period.start, moved);
+    }
+  }
+  return { merged: [...byStart.values()], clashes };
+}
+
+function toObservation(o: ObsDraft): Observation {
+  const get = (f: NumericField): number | null => o.values[f] ?? null;
+  const base = {
+    period: o.period,
+    actual: get("actual"),
+    target: get("target"),
+    floor: get("floor"),
+    expected: get("expected"),
+    lower: get("lower"),
+    upper: get("upper"),
+    commentary: o.commentary,
+    cells: o.cells,
+  };
+  if (o.values.numerator === undefined && o.values.denominator === undefined) return base;
+  return { ...base, numerator: get("numerator"), denominator: get("denominator") };
+}
+
+function firstUsefulFormat(formats: readonly string[]): string | null {
+  for (const f of formats) if (f !== "General" && f !== "@" && !isDateFormat(f)) return f;
+  return null;
+}
+
+/** Reads the rows from `header.row + 1` up to (not including) `endRow` into indicators. */
+export function readTable(view: SheetView, header: TableHeader, endRow: number, ctx: TableContext): TableResult {
+  const reader = new TableReader(view, header, ctx);
+  for (let r = header.row + 1; r < endRow; r++) {
+    if (header.layout === "wide") reader.readWideRow(r);
+    else reader.readLongRow(r);
+  }
+  const diagnostics = reader.diagnostics;
+  const hasTargetColumns = header.roles.has("target") || header.roles.has("floor") || header.columns.some((c) => c.field === "target" || c.field === "floor");
+  const hasActivityColumns = ["expected", "lower", "upper"].some((r) => header.roles.has(r as ColumnRole)) || header.columns.some((c) => c.field !== undefined && ACTIVITY_FIELDS.has(c.field));
+  const indicators: Indicator[] = [];
+  let kpis = 0;
+  let activities = 0;
+  let polarityDefaulted = 0;
+  let first: Period | null = null;
+  let last: Period | null = null;
+  const defaults = ctx.defaults;
+
+  for (const d of reader.drafts) {
+    const sheet = view.sheet;
+    const where = view.address(d.row, header.roles.get("name") ?? header.roles.get("ref") ?? 0);
+    // The frequency the results come in: the one with the most results, months first on a tie.
+    const frequencies: Frequency[] = ["month", "quarter", "year", "rolling12"];
+    let periodFrequency: Frequency | null = null;
+    let best = -1;
+    for (const f of frequencies) {
+      if (!d.obs.some((o) => o.frequency === f)) continue;
+      const n = countValues(d.obs, f);
+      if (n > best) {
+        best = n;
+        periodFrequency = f;
+      }
+    }
+    let obs = d.obs.filter((o) => o.frequency === periodFrequency);
+    const dropped = d.obs.filter((o) => o.frequency !== periodFrequency && o.values.actual !== undefined).length;
+    if (dropped > 0) {
+      diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`));
+    }
+    const stated = d.frequency ?? defaults?.frequency ?? null;
+    let frequency: Frequency = periodFrequency ?? stated ?? "month";
+    let rollingInSource = false;
+    if (periodFrequency === "rolling12") {
+      rollingInSource = true;
+    } else if (periodFrequency === "month" && (stated === "rolling12" || (stated === null && ctx.rollingHint))) {
+      frequency = "rolling12";
+    } else if (periodFrequency === "month" && (stated === "quarter" || stated === "year")) {
+      const { merged, clashes } = regroup(obs, stated, ctx.yearStartMonth);
+      obs = merged;
+      frequency = stated;
+      if (clashes > 0) {
+        diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" is ${stated === "quarter" ? "quarterly" : "annual"} but has more than one monthly result in the same ${stated}: the latest month's result is used.`));
+      }
+    } else if (stated !== null && periodFrequency !== null && stated !== periodFrequency) {
+      diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" is marked ${stated === "rolling12" ? "rolling 12 months" : stated} but its periods are ${periodFrequency}s: the periods' frequency is used.`));
+    }
+    obs.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
+    if (d.commentary && obs.length > 0) {
+      let target = obs[obs.length - 1];
+      for (let i = obs.length - 1; i >= 0; i--) {
+        if (obs[i]?.values.actual !== undefined) {
+          target = obs[i];
+          break;
+        }
+      }
+      if (target) {
+        target.commentary = d.commentary.text;
+        target.cells = { ...target.cells, commentary: d.commentary.cell };
+      }
+    }
+    const series = obs.map(toObservation);
+
+    const kind: Kind = d.kind ?? defaults?.kind ?? (d.hasActivityFigures || (hasActivityColumns && !hasTargetColumns) ? "activity" : "kpi");
+    let polarity: Polarity = d.polarity ?? defaults?.polarity ?? "higher";
+    if (d.polarity === null && defaults?.polarity === undefined && kind === "kpi") {
+      polarityDefaulted++;
+      if (d.polarityCell !== null) {
+        diagnostics.push(diagnostic("info", sheet, d.polarityCell, `"${d.name}" on sheet "${sheet}" has no polarity in ${d.polarityCell}: higher is better is assumed.`));
+      }
+    }
+    if (kind === "activity" && d.polarity === null) polarity = "higher";
+    const useTargets = d.results.length === 0;
+    const unit =
+      d.unit ??
+      inferUnit({
+        formats: useTargets ? d.targetFormats : d.formats,
+        cellUnits: d.cellUnits,
+        values: useTargets ? d.targets : d.results,
+        name: d.name,
+      });
+    const numberFormat = firstUsefulFormat(d.formats) ?? firstUsefulFormat(d.targetFormats);
+    const serviceArea = d.serviceArea ?? defaults?.serviceArea ?? null;
+
+    indicators.push({
+      id: `${sheet}!${view.rowNumber(d.row)}`,
+      sheet,
+      row: view.rowNumber(d.row),
+      ref: d.ref,
+      name: d.name,
+      serviceArea,
+      kind,
+      polarity,
+      frequency,
+      unit,
+      numberFormat,
+      aggregation: d.aggregation,
+      tolerance: d.tolerance,
+      rollingInSource,
+      excluded: d.excluded,
+      series,
+    });
+    if (kind === "kpi") kpis++;
+    else activities++;
+    for (const o of series) {
+      if (o.actual === null) continue;
+      if (first === null || o.period.start < first.start) first = o.period;
+      if (last === null || o.period.end > last.end) last = o.period;
+    }
+  }
+  return { indicators, diagnostics, lastRow: reader.lastRow, kpis, activities, first, last, polarityDefaulted };
+}
