@@ -1,0 +1,223 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import type { Dashboard } from "../core/dashboard";
+import type { Grid } from "../core/grid";
+import { runPipeline, type PipelineResult } from "../core/pipeline";
+import { mappingSchema, parseSettings, type Settings } from "../core/settings";
+import { convertToPdf, renderFirstPage } from "./pdf";
+import { readWorkbookGrids } from "./xlsx-reader";
+import { writeSheetPlan } from "./xlsx-writer";
+
+/**
+ * `kpi-dashboard build`: reads a workbook, runs the pipeline and writes the dashboard as a new
+ * workbook (and PDF/PNG), or prints it as JSON. Everything that can go wrong with the user's
+ * input ends as one line on stderr and a non-zero exit, never a stack trace.
+ */
+
+/** Something wrong with what the user gave us: shown as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The build command's options after parsing. */
+export interface BuildOptions {
+  readonly workbook: string;
+  readonly period: string | null;
+  readonly map: string | null;
+  readonly settings: string | null;
+  readonly out: string | null;
+  readonly pdf: boolean;
+  readonly png: boolean;
+  readonly json: boolean;
+  readonly title: string | null;
+  readonly groupBy: "frequency" | "service-area" | null;
+}
+
+/** Where the command writes: its two streams, and today's date for "Produced". */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** YYYY-MM-DD. */
+  readonly today: string;
+}
+
+/** Usage text for the build command. */
+export const buildUsage =
+  "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
+  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area]";
+
+/** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
+export function parseBuildArgs(args: readonly string[]): BuildOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        period: { type: "string" },
+        map: { type: "string" },
+        settings: { type: "string" },
+        out: { type: "string" },
+        pdf: { type: "boolean", default: false },
+        png: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        title: { type: "string" },
+        "group-by": { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message.split("\n")[0] : String(error)}. ${buildUsage}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || !positionals[0]) {
+    throw new UsageError(positionals.length === 0 ? `No workbook given. ${buildUsage}` : `Give one workbook, not ${positionals.length}. ${buildUsage}`);
+  }
+  const period = values.period ?? null;
+  if (period !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+    throw new UsageError(`--period must be a month written YYYY-MM, for example 2013-01 (got "${period}").`);
+  }
+  const groupBy = values["group-by"] ?? null;
+  if (groupBy !== null && groupBy !== "frequency" && groupBy !== "service-area") {
+    throw new UsageError(`--group-by must be "frequency" or "service-area" (got "${groupBy}").`);
+  }
+  return {
+    workbook: positionals[0],
+    period,
+    map: values.map ?? null,
+    settings: values.settings ?? null,
+    out: values.out ?? null,
+    pdf: values.pdf === true,
+    png: values.png === true,
+    json: values.json === true,
+    title: values.title ?? null,
+    groupBy,
+  };
+}
+
+async function readJsonFile(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `The ${what} file "${file}" was not found.` : `The ${what} file "${file}" could not be read (${code ?? "error"}).`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : "invalid JSON";
+    throw new UsageError(`The ${what} file "${file}" is not valid JSON (${detail}).`);
+  }
+}
+
+/** Settings for the build: defaults, then --settings, then --map, --period, --title and --group-by on top. */
+export async function resolveSettings(options: BuildOptions): Promise<Settings> {
+  let settings: Settings;
+  const parsed = parseSettings(options.settings ? await readJsonFile(options.settings, "settings") : {});
+  if (!parsed.ok) throw new UsageError(`${options.settings ?? "settings"}: ${parsed.message}`);
+  settings = parsed.settings;
+  if (options.map) {
+    const json = await readJsonFile(options.map, "mapping");
+    const mapping = mappingSchema.safeParse(json);
+    if (!mapping.success) {
+      const issue = mapping.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
+      throw new UsageError(`The mapping file "${options.map}" is not a column mapping${where}: ${issue?.message ?? "invalid"}.`);
+    }
+    settings = { ...settings, mapping: mapping.data };
+  }
+  if (options.period) settings = { ...settings, period: options.period };
+  if (options.title !== null) settings = { ...settings, title: options.title };
+  if (options.groupBy) settings = { ...settings, grouping: options.groupBy === "service-area" ? "serviceArea" : "frequency" };
+  return settings;
+}
+
+/** "12 indicators: 4 green, 2 amber, 2 red, 1 no data, 1 no target, 2 activity". */
+export function summaryLine(dashboard: Dashboard): string {
+  const t = dashboard.summary.total;
+  const parts = [`${t.GREEN} green`, `${t.AMBER} amber`, `${t.RED} red`, `${t.NO_DATA} no data`];
+  if (t.NO_TARGET > 0) parts.push(`${t.NO_TARGET} no target`);
+  if (t.activity > 0) parts.push(`${t.activity} activity`);
+  return `${t.total} indicator${t.total === 1 ? "" : "s"}: ${parts.join(", ")}`;
+}
+
+/** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names. */
+export function jsonOutput(result: PipelineResult, written: Readonly<Record<string, string>>): unknown {
+  const d = result.dashboard;
+  return {
+    indicators: d.indicators,
+    diagnostics: d.diagnostics,
+    summary: d.summary,
+    exceptions: d.exceptions,
+    coverage: d.coverage,
+    cutoff: d.cutoff,
+    produced: d.produced,
+    title: d.title,
+    directorate: d.directorate,
+    guidance: d.guidance,
+    sheets: result.reading.sheets,
+    written,
+  };
+}
+
+async function writeWorkbook(result: PipelineResult, out: string): Promise<void> {
+  try {
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`Cannot write "${out}": its folder could not be created (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "kpi-dashboard";
+  workbook.created = new Date(`${result.dashboard.produced}T00:00:00Z`);
+  writeSheetPlan(workbook, result.plan);
+  try {
+    await workbook.xlsx.writeFile(out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
+    throw new UsageError(`Cannot write "${out}": ${why}.`);
+  }
+}
+
+/** Runs `build` with parsed options; returns the exit code. Throws only for unexpected failures. */
+export async function runBuild(options: BuildOptions, io: CommandIo): Promise<number> {
+  const settings = await resolveSettings(options);
+  const out = options.out ?? (options.json && !options.pdf && !options.png ? null : "dashboard.xlsx");
+  if (out && path.resolve(out) === path.resolve(options.workbook)) {
+    throw new UsageError(`--out "${out}" is the input workbook; the input is never overwritten, so choose another file name.`);
+  }
+  io.stderr(`Reading ${options.workbook}\n`);
+  const grids: Grid[] = await readWorkbookGrids(options.workbook);
+  const result = runPipeline(grids, settings, io.today);
+  const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
+  io.stderr(`Found ${result.reading.indicators.length} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
+  const problems = result.dashboard.diagnostics.filter((d) => d.severity !== "info").length;
+  if (problems > 0) io.stderr(`${problems} warning${problems === 1 ? "" : "s"} or error${problems === 1 ? "" : "s"} while reading (listed in the dashboard's data notes${options.json ? " and the JSON" : ""})\n`);
+
+  const written: Record<string, string> = {};
+  let exitCode = 0;
+  if (out) {
+    await writeWorkbook(result, out);
+    written.xlsx = out;
+    if (options.pdf || options.png) {
+      try {
+        const pdf = await convertToPdf(out);
+        written.pdf = path.relative(process.cwd(), pdf) || pdf;
+        if (options.png) written.png = path.relative(process.cwd(), await renderFirstPage(pdf));
+      } catch (error) {
+        io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+        exitCode = 1;
+      }
+    }
+  }
+  if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);
+  const outputs = Object.values(written);
+  io.stderr(`${summaryLine(result.dashboard)}${outputs.length > 0 ? `; ${outputs.join(", ")} written` : ""}\n`);
+  return exitCode;
+}

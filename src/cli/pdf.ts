@@ -1,0 +1,95 @@
+import { execFile } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * PDF and PNG output through LibreOffice and poppler's pdftoppm, when they are installed.
+ * LibreOffice runs with a private profile directory so it neither touches the user's own
+ * profile nor clashes with a LibreOffice already open.
+ */
+
+/** A converter the user asked for is not installed: the message says which and how to get it. */
+export class ToolMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ToolMissingError";
+  }
+}
+
+/** A converter ran but did not produce its file. */
+export class ConversionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConversionError";
+  }
+}
+
+/** The LibreOffice command: $KPI_DASHBOARD_SOFFICE when set, else "soffice" on the PATH. */
+export function sofficeCommand(): string {
+  return process.env.KPI_DASHBOARD_SOFFICE || "soffice";
+}
+
+/** The pdftoppm command: $KPI_DASHBOARD_PDFTOPPM when set, else "pdftoppm" on the PATH. */
+export function pdftoppmCommand(): string {
+  return process.env.KPI_DASHBOARD_PDFTOPPM || "pdftoppm";
+}
+
+function run(command: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, [...args], { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stdout, stderr }));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "EACCES";
+}
+
+/** Converts an .xlsx file to PDF beside it (same name, .pdf) and returns the PDF's path. */
+export async function convertToPdf(xlsxPath: string): Promise<string> {
+  const outDir = path.dirname(path.resolve(xlsxPath));
+  const pdfPath = path.join(outDir, `${path.parse(xlsxPath).name}.pdf`);
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), "kpi-dashboard-lo-"));
+  try {
+    await fs.rm(pdfPath, { force: true });
+    await run(
+      sofficeCommand(),
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, path.resolve(xlsxPath)],
+      180_000,
+    );
+  } catch (error) {
+    if (isMissing(error)) {
+      throw new ToolMissingError("LibreOffice (soffice) is not installed, so no PDF was written; install it (e.g. apt-get install libreoffice-calc) or open the .xlsx in Excel and save as PDF.");
+    }
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConversionError(`LibreOffice could not convert the dashboard to PDF (${detail}).`);
+  } finally {
+    await fs.rm(profile, { recursive: true, force: true });
+  }
+  try {
+    await fs.access(pdfPath);
+  } catch {
+    throw new ConversionError(`LibreOffice ran but wrote no PDF at ${pdfPath}.`);
+  }
+  return pdfPath;
+}
+
+/** Renders page 1 of a PDF to a PNG at `dpi` and returns the PNG's path (same name, .png, unless given). */
+export async function renderFirstPage(pdfPath: string, pngPath?: string, dpi = 110): Promise<string> {
+  const target = pngPath ?? path.join(path.dirname(pdfPath), `${path.parse(pdfPath).name}.png`);
+  const stem = target.replace(/\.png$/i, "");
+  try {
+    await run(pdftoppmCommand(), ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", pdfPath, stem], 60_000);
+  } catch (error) {
+    if (isMissing(error)) {
+      throw new ToolMissingError("pdftoppm (poppler-utils) is not installed, so no PNG was written; install it with apt-get install poppler-utils.");
+    }
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConversionError(`pdftoppm could not render the PDF (${detail}).`);
+  }
+  return `${stem}.png`;
+}
