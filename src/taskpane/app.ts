@@ -90,7 +90,7 @@ class Pane {
     };
     const build = el("button", { type: "button", class: "primary build", id: "build", "aria-disabled": "true" }, "Build dashboard");
     build.addEventListener("click", () => void this.build());
-    const refresh = el("button", { type: "button", class: "link refresh" }, "Read the workbook again");
+    const refresh = el("button", { type: "button", class: "link refresh", title: "Read the workbook again" }, "Refresh");
     refresh.addEventListener("click", () => void this.open());
     this.regions = {
       notice: el("div", { class: "notice-region" }),

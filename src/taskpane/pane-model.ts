@@ -47,11 +47,15 @@ export function ragSummary(counts: RagCounts): string {
   return `${plural(counts.total, "indicator")}: ${parts.join(", ")}`;
 }
 
-/** What detection found on a sheet, in a few words: "12 KPIs, 3 activity indicators · months across". */
+/** What detection found on a sheet, in a few words: "12 KPIs, 3 activity indicators · periods across". */
 export function sheetFindings(reading: SheetReading): string {
   if (reading.layout === "none") return "No indicator table found";
+  const counts = [
+    reading.kpis > 0 ? plural(reading.kpis, "KPI") : null,
+    reading.activities > 0 ? plural(reading.activities, "activity indicator") : null,
+  ].filter((c): c is string => c !== null);
   const layout = reading.layout === "wide" ? "periods across" : "one row per period";
-  return `${plural(reading.kpis, "KPI")}, ${plural(reading.activities, "activity indicator")} · ${layout}`;
+  return `${counts.length > 0 ? counts.join(", ") : "No indicators"} · ${layout}`;
 }
 
 /**

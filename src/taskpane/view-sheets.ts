@@ -84,9 +84,10 @@ function renderSheet(reading: SheetReading, input: SheetsViewInput): HTMLElement
     el(
       "div",
       { class: "sheet-detail", id: detailId },
-      el("span", {}, sheetFindings(reading)),
+      // With no table the note says what was looked for, which says more than "No indicator table found".
+      el("span", {}, reading.layout === "none" && reading.note ? reading.note : sheetFindings(reading)),
       badge,
-      reading.note && (reading.layout === "none" || unsure) ? el("span", { class: "note" }, reading.note) : null,
+      reading.note && unsure ? el("span", { class: "note" }, reading.note) : null,
     ),
     editor,
   );

@@ -112,7 +112,12 @@ describe("plural", () => {
 describe("sheetFindings", () => {
   it("counts KPIs and activity indicators and names the layout", () => {
     assert.equal(sheetFindings(sheet("Monthly", { kpis: 12, activities: 1 })), "12 KPIs, 1 activity indicator · periods across");
-    assert.equal(sheetFindings(sheet("Long", { layout: "long", kpis: 1, activities: 0 })), "1 KPI, 0 activity indicators · one row per period");
+    assert.equal(sheetFindings(sheet("Long", { layout: "long", kpis: 1, activities: 0 })), "1 KPI · one row per period");
+    assert.equal(sheetFindings(sheet("Activity", { layout: "long", kpis: 0, activities: 2 })), "2 activity indicators · one row per period");
+  });
+
+  it("says so when a table was found but no indicator in it", () => {
+    assert.equal(sheetFindings(sheet("Empty", { kpis: 0, activities: 0 })), "No indicators · periods across");
   });
 
   it("says plainly when no table was found", () => {

@@ -1,0 +1,57 @@
+/**
+ * Measures the built task pane: what it costs to download (office.js excluded: it comes from
+ * Office's CDN) and how long it takes to become usable on the fake host. The benchmark calls it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromiumPath, launchChromium, openPane, serveDirectory } from "./browser";
+
+/** Sizes in bytes of the pane's own JavaScript and CSS, and the time to interactive. */
+export interface TaskpaneMeasurement {
+  /** taskpane.js as served. */
+  readonly jsBytes: number;
+  /** taskpane.css as served. */
+  readonly cssBytes: number;
+  /** Both files gzipped (level 9), as a CDN or web server would send them. */
+  readonly gzipBytes: number;
+  /** Milliseconds from navigation start until the pane has read the workbook and can be used; null without Chromium. */
+  readonly interactiveMs: number | null;
+}
+
+/** The pane's own files in a built dist directory. */
+const PANE_FILES = { js: "taskpane.js", css: "taskpane.css" } as const;
+
+/** Measures the pane built in `distDir` (run `npm run build` first). */
+export async function measureTaskpane(distDir: string): Promise<TaskpaneMeasurement> {
+  const read = (name: string): Buffer => {
+    const file = join(distDir, name);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first.`);
+    return readFileSync(file);
+  };
+  const js = read(PANE_FILES.js);
+  const css = read(PANE_FILES.css);
+  const gzipBytes = gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length;
+  return { jsBytes: js.length, cssBytes: css.length, gzipBytes, interactiveMs: await timeToInteractive(distDir) };
+}
+
+/** Median of three cold loads, from navigation start to the pane's ready mark. */
+async function timeToInteractive(distDir: string): Promise<number | null> {
+  const executable = chromiumPath();
+  if (!executable) return null;
+  const server = await serveDirectory(distDir);
+  const browser = await launchChromium(executable);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await openPane(browser, server.url);
+      times.push(Number(await page.getAttribute("#app", "data-ready-at")));
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    return times[1] ?? null;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

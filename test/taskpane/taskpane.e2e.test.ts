@@ -1,0 +1,166 @@
+import { strict as assert } from "node:assert";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { chromiumPath, launchChromium, openPane, serveDirectory } from "./browser";
+import { monthlySheetNamed, sampleWorkbook } from "./fake-workbook";
+import { measureTaskpane } from "./measure";
+
+// The built pane (dist/, from `npm run build`) in headless Chromium, on the fake Excel host.
+
+const dist = join(__dirname, "..", "..", "dist");
+
+describe("task pane in a browser", function () {
+  this.timeout(60_000);
+  let browser: Browser | null = null;
+  let server: Awaited<ReturnType<typeof serveDirectory>> | null = null;
+  let page: Page | null = null;
+
+  before(async function () {
+    const executable = chromiumPath();
+    if (!executable) {
+      if (process.env["CI"]) throw new Error("Chromium not found (set CHROMIUM_PATH); it is required in CI.");
+      console.warn("SKIPPED: chromium not found (set CHROMIUM_PATH to run the task pane's browser tests)");
+      this.skip();
+    }
+    if (!existsSync(join(dist, "taskpane.html"))) throw new Error('dist/taskpane.html is missing: run "npm run build" first.');
+    server = await serveDirectory(dist);
+    browser = await launchChromium(executable);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    page = null;
+  });
+
+  async function open(options: Parameters<typeof openPane>[2] = {}): Promise<Page> {
+    assert.ok(browser && server);
+    page = await openPane(browser, server.url, options);
+    return page;
+  }
+
+  /** The list item of a sheet in the Sheets section. */
+  function sheetItem(p: Page, name: string) {
+    return p.locator("li.sheet").filter({ has: p.locator("label.sheet-name", { hasText: name }) });
+  }
+
+  async function buildAndWait(p: Page): Promise<void> {
+    await p.click("#build");
+    await p.waitForSelector(".result", { timeout: 20_000 });
+  }
+
+  it("lists the sheets with what was found on each", async () => {
+    const p = await open();
+    assert.match(await sheetItem(p, "Monthly KPIs").innerText(), /5 KPIs · periods across/);
+    assert.match(await sheetItem(p, "Quarterly KPIs").innerText(), /3 KPIs/);
+    assert.match(await sheetItem(p, "Activity").innerText(), /2 activity indicators/);
+    assert.match(await sheetItem(p, "Notes").innerText(), /No indicator table found/);
+    assert.equal(await sheetItem(p, "Monthly KPIs").locator("input[type=checkbox]").isChecked(), true);
+    assert.equal(await sheetItem(p, "Notes").locator("input[type=checkbox]").isChecked(), false);
+  });
+
+  it("defaults the reporting period to the latest month with data", async () => {
+    const p = await open();
+    const period = p.getByLabel("Reporting period");
+    assert.equal(await period.inputValue(), "");
+    assert.match(await period.locator("option").first().innerText(), /January 2013/);
+  });
+
+  it("builds the dashboard and shows its summary and a way to the sheet", async () => {
+    const p = await open();
+    await buildAndWait(p);
+    const summary = await p.locator(".result-summary").innerText();
+    // By hand from the sample: red are LIB01 (82% under its 85% floor) and YS01 (120 over its floor of 115); amber CC01.
+    assert.match(summary, /^\d+ indicators: \d+ green, 1 amber, 2 red, \d+ no data/);
+    const names = await p.evaluate(() => window.__fake?.sheetNames() ?? []);
+    assert.ok(names.includes("Dashboard"), `no Dashboard sheet among ${names.join(", ")}`);
+    await p.getByRole("button", { name: "Go to Dashboard" }).click();
+    await p.waitForFunction(() => window.__fake?.activeSheetName() === "Dashboard");
+    assert.match(await p.locator("#announcer").innerText(), /Dashboard built/);
+  });
+
+  it("remembers the choices in the workbook", async () => {
+    const p = await open();
+    await p.getByLabel("Title").fill("Customer & Communities");
+    await p.getByLabel("Title").press("Tab");
+    await buildAndWait(p);
+    const saved = await p.evaluate(() => JSON.stringify(window.__fake?.settings() ?? {}));
+    assert.match(saved, /Customer & Communities/);
+  });
+
+  it("selects a diagnostic's cell when the diagnostic is clicked", async () => {
+    const p = await open();
+    // "see note" typed in January for DS02: row 7, column P of the monthly sheet.
+    const item = p.locator("button.diagnostic-body", { hasText: "Monthly KPIs!P7" }).first();
+    assert.equal(await item.count(), 1, "expected a diagnostic about Monthly KPIs!P7");
+    await item.click();
+    await p.waitForFunction(() => window.__fake?.selection() !== null);
+    assert.equal(await p.evaluate(() => window.__fake?.selection()), "Monthly KPIs!P7");
+  });
+
+  it("says what is needed and shows nothing else on an Excel without ExcelApi 1.9", async () => {
+    const p = await open({ init: sampleWorkbook({ apiVersion: "1.8" }) });
+    const text = await p.locator("#app").innerText();
+    assert.match(text, /1\.9/);
+    assert.equal(await p.locator("#build").count(), 0);
+    assert.equal(await p.locator("input, select").count(), 0);
+  });
+
+  it("shows a sheet named like HTML as text and runs nothing from it", async () => {
+    const hostile = "<img src=x onerror=alert(1)>";
+    const dialogs: string[] = [];
+    const init = sampleWorkbook({ extraSheets: [monthlySheetNamed(hostile)] });
+    // Any alert() the page runs is recorded before Playwright could see the dialog.
+    const p = await open({ init, beforeLoad: "window.alert = (m) => { window.__alerted = String(m); };" });
+    p.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await p.locator("label.sheet-name", { hasText: hostile }).waitFor();
+    assert.equal(await p.locator("img").count(), 0);
+    await buildAndWait(p);
+    assert.equal(await p.locator("img").count(), 0);
+    assert.deepEqual(dialogs, []);
+    assert.equal(await p.evaluate(() => (window as unknown as { __alerted?: string }).__alerted ?? null), null);
+  });
+
+  it("reaches Build dashboard with Tab and runs it with Enter", async () => {
+    const p = await open();
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await p.keyboard.press("Tab");
+      reached = await p.evaluate(() => document.activeElement?.id === "build");
+    }
+    assert.ok(reached, "Tab never reached the Build dashboard button");
+    await p.keyboard.press("Enter");
+    await p.waitForSelector(".result", { timeout: 20_000 });
+  });
+
+  it("says plainly that Excel is in cell-edit mode when a build cannot run", async () => {
+    const p = await open();
+    await p.evaluate(() => window.__fake?.setCellEditMode(true));
+    await p.click("#build");
+    const notice = p.locator(".notice.error");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /edit/i);
+    assert.equal(await p.locator(".result").count(), 0);
+  });
+
+  it("says what it looked for when no indicators are found, and offers no build", async () => {
+    const p = await open({ init: { sheets: [{ name: "Notes", values: [["Nothing to see"], ["here"]] }] } });
+    assert.match(await p.locator(".notice").innerText(), /No indicators were found/);
+    assert.match(await p.locator(".notice").innerText(), /header row/);
+    assert.equal(await p.locator("#build").getAttribute("aria-disabled"), "true");
+  });
+
+  it("keeps the bundle (JavaScript and CSS, gzipped, office.js excluded) within 150 KB", async () => {
+    const m = await measureTaskpane(dist);
+    assert.ok(m.gzipBytes <= 150 * 1024, `${m.gzipBytes} bytes gzipped`);
+    assert.ok(m.interactiveMs !== null && m.interactiveMs > 0);
+  });
+});
