@@ -244,7 +244,7 @@ describe("buildDashboard", () => {
       [
         ["M01", "red", "Moved from Green to Red: 4.0 percentage points below the floor standard of 70.0%"],
         ["Q01", "worsened", "Moved from Green to Amber: Equal to the floor standard of 50.0%, 5.0 percentage points below the target of 55.0%"],
-        ["L01", "outside-range", "50,000 (10%) below the expected 500,000, below the expected range of 480,000 to 520,000"],
+        ["L01", "outside-range", "50,000 (10%) below the expected 500,000, under the expected range of 480,000 to 520,000"],
       ],
     );
   });

@@ -48,7 +48,7 @@ export function compareWithForecast(input: ForecastInput, rules: Pick<RuleSettin
       ? ""
       : compareFigures(actual, expected) === 0
         ? "Equal to the expected "
-        : `${formatDifference(actual - expected, unit)}${variance?.percent == null ? "" : ` (${formatPercent(Math.abs(variance.percent))})`} ${actual > expected ? "above" : "below"} the expected `;
+        : `${formatDifference(actual - expected, unit)}${variance?.percent == null ? "" : ` (${formatPercent(Math.abs(variance.percent), 1)})`} ${actual > expected ? "above" : "below"} the expected `;
   const expectedText = expected === null ? "" : `${fromExpected}${formatValue(expected, unit)}`;
   const tolerance = input.lower === null || input.upper === null ? ` (thresholds of ${formatTolerance(rules.activityTolerance, unit, "the forecast")} where the sheet gives none)` : "";
   const range =
@@ -56,14 +56,16 @@ export function compareWithForecast(input: ForecastInput, rules: Pick<RuleSettin
       ? `the expected range of ${formatValue(lower, unit)} to ${formatValue(upper, unit)}${tolerance}`
       : lower !== null
         ? `the lower threshold of ${formatValue(lower, unit)}`
-        : `the upper threshold of ${formatValue(upper ?? 0, unit)}`;
+        : upper !== null
+          ? `the upper threshold of ${formatValue(upper, unit)}`
+          : "";
   const lead = expectedText ? `${expectedText}, ` : "";
 
   if (lower !== null && compareFigures(actual, lower) < 0) {
-    return { position: "BELOW", variance, reason: `${lead}below ${range}` };
+    return { position: "BELOW", variance, reason: `${lead}under ${range}` };
   }
   if (upper !== null && compareFigures(actual, upper) > 0) {
-    return { position: "ABOVE", variance, reason: `${lead}above ${range}` };
+    return { position: "ABOVE", variance, reason: `${lead}over ${range}` };
   }
   return { position: "WITHIN", variance, reason: `${lead}within ${range}` };
 }

@@ -52,9 +52,9 @@ export function formatDifference(difference: number, unit: Unit): string {
   return formatValue(size, unit);
 }
 
-/** A fraction as a plain percentage, trailing zeros dropped: 0.05 → "5%", 0.025 → "2.5%". */
-export function formatPercent(fraction: number): string {
-  return `${plainNumber(fraction * 100, 2)}%`;
+/** A fraction as a plain percentage, trailing zeros dropped: 0.05 → "5%", 0.025 → "2.5%" (at most `decimals` decimals, default 2). */
+export function formatPercent(fraction: number, decimals = 2): string {
+  return `${signed(fraction, plainNumber(fraction * 100, decimals))}%`;
 }
 
 /** A tolerance as people read it: percent 0.05 → "5% of the target"; absolute → "2.0 percentage points", "35". */

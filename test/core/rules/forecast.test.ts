@@ -38,7 +38,7 @@ describe("compareWithForecast", () => {
 
   it("explains a result below the range in words", () => {
     const { reason } = compareWithForecast({ actual: 13500, expected: 15000, lower: 14000, upper: 16000, unit: "count" }, rules());
-    assert.equal(reason, "1,500 (10%) below the expected 15,000, below the expected range of 14,000 to 16,000");
+    assert.equal(reason, "1,500 (10%) below the expected 15,000, under the expected range of 14,000 to 16,000");
   });
 
   it("uses an absolute activity tolerance", () => {
@@ -52,5 +52,18 @@ describe("compareWithForecast", () => {
     assert.equal(out.position, null);
     assert.equal(out.variance, null);
     assert.equal(out.reason, "No result for this period");
+  });
+});
+
+describe("compareWithForecast reasons", () => {
+  it("rounds the percentage variance to one decimal and says over the range", () => {
+    const { reason } = compareWithForecast({ actual: 1248900, expected: 1110000, lower: 999000, upper: 1221000, unit: "count" }, rules());
+    // 138,900 / 1,110,000 = 12.513…%
+    assert.equal(reason, "138,900 (12.5%) above the expected 1,110,000, over the expected range of 999,000 to 1,221,000");
+  });
+
+  it("says when the thresholds come from the activity tolerance", () => {
+    const { reason } = compareWithForecast({ actual: 1000, expected: 1000, lower: null, upper: null, unit: "count" }, rules());
+    assert.equal(reason, "Equal to the expected 1,000, within the expected range of 900 to 1,100 (thresholds of 10% of the forecast where the sheet gives none)");
   });
 });
