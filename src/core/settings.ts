@@ -66,24 +66,55 @@ export type Mapping = z.infer<typeof mappingSchema>;
 
 /** The rules' settings: where councils differ, each choice is explicit here. */
 export const ruleSettingsSchema = z.object({
-  /** Alert for a result exactly equal to the target. */
+  /**
+   * Alert for a result exactly equal to the target (GREEN or AMBER). With a green tolerance it applies
+   * to a result exactly on the edge of the green band. "Exactly" allows for floating-point noise:
+   * figures that differ by at most one part in a billion count as equal.
+   */
   atTarget: z.enum(["GREEN", "AMBER"]).default("GREEN"),
-  /** Alert for a result exactly equal to the floor standard. */
+  /** Alert for a result exactly equal to the floor standard (AMBER or RED); also for one exactly on the edge of the amber tolerance. */
   atFloor: z.enum(["AMBER", "RED"]).default("AMBER"),
-  /** For KPIs with no floor: amber within this band of the target, red beyond. Null: straight from green to red. */
+  /**
+   * For KPIs with no floor standard: AMBER within this band of the target, RED beyond. Percent is a
+   * fraction of the target (0.05 = 5%); absolute is in the indicator's unit (for percentages 0.02 = 2
+   * percentage points). An indicator's own tolerance from the sheet overrides it. Null: straight from
+   * GREEN to RED. Ignored when the indicator has a floor standard.
+   */
   amberTolerance: toleranceSchema.nullable().default(null),
-  /** A tolerance on the green band itself (green within 5% of target). Null: green only when the target is met. */
+  /**
+   * A tolerance on the green band itself: GREEN when the target is met or the result is within this
+   * band of it (e.g. 5%). A result worse than its floor standard is RED whatever this says. Null: GREEN
+   * only when the target is met.
+   */
   greenTolerance: toleranceSchema.nullable().default(null),
-  /** For "close to target" polarity without floor: green within this band either side of the target. */
+  /**
+   * For "close to target" indicators: GREEN within this band either side of the target; AMBER no
+   * further from the target than the floor standard is (or within the amber tolerance); RED beyond.
+   */
   targetBand: toleranceSchema.default({ kind: "percent", value: 0.05 }),
-  /** Direction of travel: compare with the previous result, or fit a trend over the last `trendPoints` results. */
+  /**
+   * Direction of travel: "previous" compares the latest result with the previous result of the same
+   * frequency; "trend" fits a least-squares line through the last `trendPoints` results (missing ones
+   * skipped, at least 3 needed). Either way it is judged with the indicator's polarity.
+   */
   dotMethod: z.enum(["previous", "trend"]).default("previous"),
+  /** How many of the latest periods (3 to 36) the "trend" direction of travel looks at. */
   trendPoints: z.number().int().min(3).max(36).default(6),
-  /** A change smaller than this counts as SAME (relative to the previous value, 0.01 = 1%); 0 means exact. */
+  /**
+   * A change of at most this fraction of the previous value (0.01 = 1%) counts as SAME; for the trend,
+   * the change along the fitted line compared with the mean result. 0 means only an unchanged figure is SAME.
+   */
   deadBand: z.number().nonnegative().default(0),
-  /** For activity indicators without thresholds: within this band of the forecast. */
+  /**
+   * For activity indicators: where the sheet gives no lower or upper threshold, the range is this band
+   * either side of the expected figure (percent of expected, or absolute). A result exactly on a
+   * threshold is WITHIN the range.
+   */
   activityTolerance: toleranceSchema.default({ kind: "percent", value: 0.1 }),
-  /** First month of the reporting year: 4 for April (financial year), 9 for September (academic year). */
+  /**
+   * First month of the reporting year, for year-to-date figures, quarter numbers and year labels:
+   * 4 for April (financial year, "2012/13"), 9 for September (academic year), 1 for calendar years.
+   */
   yearStartMonth: z.number().int().min(1).max(12).default(4),
 });
 
