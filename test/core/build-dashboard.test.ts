@@ -299,4 +299,28 @@ describe("buildDashboard", () => {
     assert.equal(bad.cutoff, "2013-01");
     assert.ok(bad.diagnostics.some((d) => /is not a month written as YYYY-MM/.test(d.message)));
   });
+
+  it("rates each result against its own period's target when targets are profiled", () => {
+    const profiled = indicator({
+      series: [obs(month("2012-12"), { actual: 0.75, target: 0.8, floor: 0.7 }), obs(month("2013-01"), { actual: 0.75, target: 0.7, floor: 0.6 })],
+    });
+    const [out] = build("2013-01", [profiled]).indicators;
+    assert.equal(out?.target, 0.7);
+    assert.equal(out?.rag, "GREEN");
+    assert.equal(out?.previous?.rag, "AMBER");
+    assert.equal(out?.dot, "SAME");
+  });
+
+  it("uses the trend of the last results when the settings say so", () => {
+    const settings = defaultSettings();
+    const trendSettings = { ...settings, rules: { ...settings.rules, dotMethod: "trend" as const, trendPoints: 4 } };
+    // Last four: 10, 20, 30, 25 → rising line though the last result fell.
+    const rising = indicator({
+      unit: "count",
+      series: ["2012-09", "2012-10", "2012-11", "2012-12", "2013-01"].map((k, i) => obs(month(k), { actual: [90, 10, 20, 30, 25][i] ?? null, target: 5 })),
+    });
+    const out = buildDashboard([rising], { settings: trendSettings, cutoff: "2013-01", produced: "2013-02-01", diagnostics: [] });
+    assert.equal(out.indicators[0]?.dot, "IMPROVED");
+    assert.match(out.guidance.join(" "), /trend of the last 4 results/);
+  });
 });

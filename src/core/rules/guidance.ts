@@ -43,7 +43,7 @@ export function guidanceNotes(rules: RuleSettings): string[] {
     "NO DATA: there is no result for the period yet; this is not a RED. NO TARGET: there is a result but no target, so no alert is given.",
   );
   notes.push(
-    `A result more than ${staleAfterMonths} months old at the reporting cut-off is shown with its figures but marked NO DATA, as it does not describe current performance.`,
+    `A latest result whose period ended more than ${staleAfterMonths} months before the end of the reporting month is shown with its figures but marked NO DATA, as it does not describe current performance.`,
   );
   const deadBand = rules.deadBand > 0 ? `; a change of no more than ${formatPercent(rules.deadBand)} of the previous figure counts as no change` : "";
   const method =
