@@ -208,8 +208,10 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
     if (options.pdf || options.png) {
       try {
         const pdf = await convertToPdf(out);
-        written.pdf = path.relative(process.cwd(), pdf) || pdf;
-        if (options.png) written.png = path.relative(process.cwd(), await renderFirstPage(pdf));
+        // Shown beside the .xlsx path as the user wrote it.
+        const beside = (file: string): string => path.join(path.dirname(out), path.basename(file));
+        written.pdf = beside(pdf);
+        if (options.png) written.png = beside(await renderFirstPage(pdf));
       } catch (error) {
         io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
         exitCode = 1;

@@ -12,6 +12,13 @@ function label(indicator: Pick<IndicatorResult, "ref" | "name">): string {
   return indicator.ref ? `${indicator.ref} ${indicator.name}` : indicator.name;
 }
 
+/** The exclusion note as a sentence, without saying "not included" twice when the sheet already does. */
+export function excludedWords(reason: string): string {
+  const text = reason.trim().replace(/\.?$/, ".");
+  if (/not included/i.test(text)) return text.charAt(0).toUpperCase() + text.slice(1);
+  return text === "." ? "Not included in this iteration." : `Not included in this iteration: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 /** Where a diagnostic points, in words: "Sheet 'Libraries', cell D7". */
 export function diagnosticPlace(d: Diagnostic): string {
   if (d.sheet === null) return "Workbook";
@@ -23,7 +30,7 @@ export function indicatorNotes(dashboard: Pick<Dashboard, "indicators" | "cutoff
   const notes: string[] = [];
   for (const i of dashboard.indicators) {
     if (i.excluded !== null) {
-      notes.push(`${label(i)}: not included in this iteration. ${i.excluded}`.trim());
+      notes.push(`${label(i)}: ${excludedWords(i.excluded)}`);
     } else if (i.actual === null) {
       notes.push(`${label(i)}: no result has been reported${i.period ? ` for ${i.period.label}` : ""}; shown as NO DATA, not RED.`);
     } else if (i.stale) {

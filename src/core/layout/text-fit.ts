@@ -39,5 +39,5 @@ export function wrappedLines(text: string, width: number): number {
 
 /** Row height in points for a row whose tallest wrapped cell needs `lines` lines. */
 export function heightForLines(lines: number): number {
-  return Math.max(defaultRowHeight, Math.ceil((lines * lineHeight + 3) * 4) / 4);
+  return Math.max(defaultRowHeight, Math.ceil(lines * lineHeight * 4) / 4);
 }
