@@ -892,6 +892,7 @@ class FakeWorksheet extends Nullable<FakeSheet> {
   getRange(address?: string): FakeRange {
     const r = new FakeRange(this.ctx, this, new Ref<Box>());
     this.queueCall("getRange", [address ?? null], () => {
+      if (this.ref.value === null) return void (r.ref.value = null);
       this.sheet();
       if (address === undefined || address === "") {
         r.ref.value = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
@@ -936,7 +937,9 @@ class FakeWorksheet extends Nullable<FakeSheet> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const r = new FakeRange(this.ctx, this, new Ref<Box>(), true);
-    this.queueCall("getUsedRangeOrNullObject", [valuesOnly ?? false], () => resolveInto(this.ctx, r, this.usedBox(valuesOnly ?? false)));
+    this.queueCall("getUsedRangeOrNullObject", [valuesOnly ?? false], () =>
+      resolveInto(this.ctx, r, this.ref.value === null ? null : this.usedBox(valuesOnly ?? false)),
+    );
     return r;
   }
   /** The fake sheet behind the proxy, once resolved (for the fake's own classes). */
@@ -1459,7 +1462,8 @@ class FakeConditionalFormatCollection extends Proxy {
     return this.get("items");
   }
   override snapshot(paths: string[][]): void {
-    const items = this.matching().map((cf) => new FakeConditionalFormatProxy(this.ctx, this.range.worksheet, new Ref(cf)));
+    // On a null object (a missing sheet) the collection is empty.
+    const items = (this.range.ref.value === null ? [] : this.matching()).map((cf) => new FakeConditionalFormatProxy(this.ctx, this.range.worksheet, new Ref(cf)));
     const sub = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length > 0);
     for (const item of items) item.snapshot(sub.length > 0 ? sub : [["id"], ["type"], ["priority"], ["stopIfTrue"]]);
     this.ctx.deliver(() => this.loaded.set("items", items), 2);

@@ -1,0 +1,266 @@
+import { a1, columnLetters } from "../core/grid";
+import type { BorderStyle, CellStyle, ChartPlan, PlanValue, SheetPlan } from "../core/sheet-plan";
+
+/**
+ * Writes a SheetPlan into a worksheet with Office.js: whole 2-D arrays for number formats (first)
+ * and values, one format call per style block, never one call per cell.
+ *
+ * Round trips: the writer only queues; the caller's next `sync()` sends everything. It syncs by
+ * itself only when the queued request would pass `maxRequestBytes` (Excel on the web rejects
+ * requests over 5 MB; 4 MB leaves room for the request's framing): it then sends the values in row
+ * blocks, each request under the budget. A normal dashboard is far below it, so a build's write
+ * stays one request whatever the number of indicators until the sheet itself nears 4 MB.
+ */
+
+/** Largest request the writer queues before syncing (bytes of JSON payload). */
+export const maxRequestBytes = 4_000_000;
+
+/**
+ * Column width: the plan gives Excel's unit (characters of the default font), Office.js wants
+ * points. Excel's own rule for Calibri 11 at 96 dpi is pixels = chars × 7 + 5 (padding), and a
+ * pixel is 0.75 pt, so points = chars × 5.25 + 3.75. Used for every column, always.
+ */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** The inverse of `columnWidthPoints`, for comparing with a workbook that stores characters. */
+export function columnWidthChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}
+
+/**
+ * What to assign to `range.values` for a plan cell so that text stays text. Excel parses assigned
+ * strings as if typed: "=1+1", "+44 20", "-5%", "@SUM(A1)" would become formulas or numbers, and
+ * "Jan 2013" a date. Text cells carry the "@" number format (set before values); on top of that a
+ * string is written with Excel's quote prefix (a leading apostrophe, which Excel stores as a cell
+ * flag, not as text) whenever it starts with = + - @ or ', or sits in a cell not formatted as text.
+ */
+export function cellInput(value: PlanValue, numberFormat: string): string | number {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (value === "") return "";
+  if (numberFormat !== "@" || /^[=+\-@']/.test(value)) return `'${value}`;
+  return value;
+}
+
+/** Counts the bytes queued in the current request and syncs before one would pass the budget. */
+class RequestBudget {
+  private bytes = 0;
+  syncs = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly max: number,
+  ) {}
+  /** Call before queuing `bytes` of payload. */
+  async spend(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.max) {
+      await this.context.sync();
+      this.syncs++;
+      this.bytes = 0;
+    }
+    this.bytes += bytes;
+  }
+}
+
+/** Rough payload of one API call: its JSON arguments plus the call's own framing. */
+function callBytes(args: unknown, calls = 1): number {
+  return JSON.stringify(args ?? null).length + 80 * calls;
+}
+
+const hAlign = { left: "Left", center: "Center", right: "Right" } as const;
+const vAlign = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+const borderWeight: Record<BorderStyle, "Thin" | "Medium"> = { thin: "Thin", medium: "Medium" };
+/** Same default as the command line's writer. */
+const defaultBorderColour = "#595959";
+
+/** The border edges the writer uses (string literals, so no runtime enum is needed). */
+type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function applyBorder(range: Excel.Range, edges: readonly BorderEdge[], style: BorderStyle, colour: string): void {
+  for (const edge of edges) {
+    const b = range.format.borders.getItem(edge);
+    b.style = "Continuous";
+    b.weight = borderWeight[style];
+    b.color = colour;
+  }
+}
+
+/** Queues one style block. A plan border applies to every cell of its range, so inner lines are drawn too. */
+function applyStyle(range: Excel.Range, style: CellStyle): number {
+  let calls = 0;
+  const f = range.format;
+  const set = (apply: () => void): void => {
+    apply();
+    calls++;
+  };
+  if (style.fill !== undefined) set(() => (f.fill.color = style.fill ?? ""));
+  if (style.fontColor !== undefined) set(() => (f.font.color = style.fontColor ?? ""));
+  if (style.bold !== undefined) set(() => (f.font.bold = style.bold ?? false));
+  if (style.italic !== undefined) set(() => (f.font.italic = style.italic ?? false));
+  if (style.size !== undefined) set(() => (f.font.size = style.size ?? 11));
+  if (style.wrap !== undefined) set(() => (f.wrapText = style.wrap ?? false));
+  if (style.hAlign !== undefined) set(() => (f.horizontalAlignment = hAlign[style.hAlign ?? "left"]));
+  if (style.vAlign !== undefined) set(() => (f.verticalAlignment = vAlign[style.vAlign ?? "bottom"]));
+  const colour = style.borderColor ?? defaultBorderColour;
+  const edges: [BorderStyle | undefined, BorderEdge[]][] = [
+    [style.borderTop, ["EdgeTop", "InsideHorizontal"]],
+    [style.borderBottom, ["EdgeBottom", "InsideHorizontal"]],
+    [style.borderLeft, ["EdgeLeft", "InsideVertical"]],
+    [style.borderRight, ["EdgeRight", "InsideVertical"]],
+  ];
+  for (const [b, which] of edges) {
+    if (!b) continue;
+    applyBorder(range, which, b, colour);
+    calls += which.length * 4;
+  }
+  return calls;
+}
+
+/** Consecutive runs of equal numbers: [[start, end, value]]. */
+function runs(values: readonly { index: number; value: number }[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const { index, value } of values) {
+    const last = out[out.length - 1];
+    if (last && last[1] === index - 1 && last[2] === value) last[1] = index;
+    else out.push([index, index, value]);
+  }
+  return out;
+}
+
+function queueChart(ws: Excel.Worksheet, chart: ChartPlan, index: number): void {
+  const c = ws.charts.add("Line", ws.getRange(chart.actual), "Auto");
+  c.name = `Trend ${index + 1}`;
+  c.title.text = chart.title;
+  c.legend.visible = false;
+  const actual = c.series.getItemAt(0);
+  actual.name = "Result";
+  actual.setXAxisValues(ws.getRange(chart.categories));
+  if (chart.target) {
+    const target = c.series.add("Target");
+    target.setValues(ws.getRange(chart.target));
+    target.setXAxisValues(ws.getRange(chart.categories));
+    target.format.line.lineStyle = "Dash";
+  }
+  const [start, end] = chart.anchor.split(":");
+  c.setPosition(start ?? "A1", end ?? start ?? "A1");
+}
+
+/** Options of `writeSheetPlan`. */
+export interface WriteOptions {
+  /** Request budget in bytes; `maxRequestBytes` unless given (tests pass less to exercise splitting). */
+  readonly maxRequestBytes?: number;
+}
+
+/**
+ * Queues the whole plan on `ws` (values, formats, styles, merges, sizes, conditional formats,
+ * view, page layout, charts). Returns the number of syncs it had to make itself (0 unless the
+ * payload passed the request budget); the caller's next sync sends the rest.
+ */
+export async function writeSheetPlan(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  options: WriteOptions = {},
+): Promise<number> {
+  const budget = new RequestBudget(context, options.maxRequestBytes ?? maxRequestBytes);
+  const lastCol = columnLetters(Math.max(plan.cols, 1) - 1);
+
+  if (plan.rows > 0 && plan.cols > 0) {
+    // The default font first, so style blocks that set a size win.
+    const all = ws.getRange(`A1:${a1(plan.rows - 1, plan.cols - 1)}`);
+    all.format.font.name = plan.font.name;
+    all.format.font.size = plan.font.size;
+    await budget.spend(callBytes(null, 3));
+
+    // Values in row blocks: one block unless the sheet's payload passes the budget.
+    const rowPayload: { formats: string[]; values: (string | number)[]; bytes: number }[] = [];
+    for (let r = 0; r < plan.rows; r++) {
+      const formats = Array.from({ length: plan.cols }, (_, c) => plan.numberFormats[r]?.[c] ?? "General");
+      const values = Array.from({ length: plan.cols }, (_, c) => cellInput(plan.values[r]?.[c] ?? null, formats[c] ?? "General"));
+      rowPayload.push({ formats, values, bytes: JSON.stringify(formats).length + JSON.stringify(values).length + 2 });
+    }
+    const blockLimit = (options.maxRequestBytes ?? maxRequestBytes) / 2;
+    let start = 0;
+    while (start < plan.rows) {
+      let end = start;
+      let bytes = rowPayload[start]?.bytes ?? 0;
+      while (end + 1 < plan.rows && bytes + (rowPayload[end + 1]?.bytes ?? 0) <= blockLimit) {
+        end++;
+        bytes += rowPayload[end]?.bytes ?? 0;
+      }
+      await budget.spend(bytes + 160);
+      const block = ws.getRange(`A${start + 1}:${lastCol}${end + 1}`);
+      const rows = rowPayload.slice(start, end + 1);
+      block.numberFormat = rows.map((p) => p.formats);
+      block.values = rows.map((p) => p.values);
+      start = end + 1;
+    }
+  }
+
+  for (const { range, style } of plan.styles) {
+    const calls = applyStyle(ws.getRange(range), style);
+    await budget.spend(callBytes({ range, style }, calls + 1));
+  }
+  for (const range of plan.merges) {
+    ws.getRange(range).merge(false);
+    await budget.spend(callBytes(range, 2));
+  }
+  for (const [first, last, width] of runs(plan.columnWidths.map((value, index) => ({ index, value })))) {
+    ws.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
+    await budget.spend(callBytes(null, 2));
+  }
+  const heights = [...plan.rowHeights].sort((x, y) => x.row - y.row).map((h) => ({ index: h.row, value: h.height }));
+  for (const [first, last, height] of runs(heights)) {
+    ws.getRange(`${first}:${last}`).format.rowHeight = height;
+    await budget.spend(callBytes(null, 2));
+  }
+
+  // Excel adds each rule at the top priority, so adding them last-first leaves the plan's order.
+  const rules = plan.conditionalFormats.flatMap((cf) => cf.rules.map((rule) => ({ range: cf.range, rule })));
+  for (const { range, rule } of [...rules].reverse()) {
+    const cf = ws.getRange(range).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.format.fill.color = rule.fill;
+    cf.custom.format.font.color = rule.fontColor;
+    if (rule.bold) cf.custom.format.font.bold = true;
+    cf.stopIfTrue = true;
+    await budget.spend(callBytes({ range, rule }, 7));
+  }
+
+  if (plan.freeze && plan.freeze.rows > 0 && plan.freeze.columns > 0) {
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, plan.freeze.rows, plan.freeze.columns));
+  } else if (plan.freeze && plan.freeze.rows > 0) {
+    ws.freezePanes.freezeRows(plan.freeze.rows);
+  } else if (plan.freeze && plan.freeze.columns > 0) {
+    ws.freezePanes.freezeColumns(plan.freeze.columns);
+  }
+  ws.showGridlines = plan.showGridlines;
+  ws.tabColor = plan.tabColor;
+
+  const p = plan.print;
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // zoom must be assigned as a whole object; 0 pages tall means "as many as needed".
+  layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  layout.centerHorizontally = p.centerHorizontally;
+  layout.setPrintArea(p.printArea);
+  if (p.printTitleRows) layout.setPrintTitleRows(p.printTitleRows);
+  layout.setPrintMargins("Inches", { ...p.margins });
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.leftHeader = p.header.left;
+  hf.centerHeader = p.header.center;
+  hf.rightHeader = p.header.right;
+  hf.leftFooter = p.footer.left;
+  hf.centerFooter = p.footer.center;
+  hf.rightFooter = p.footer.right;
+  for (const row of p.rowBreaks) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
+  await budget.spend(callBytes(p, 20 + p.rowBreaks.length));
+
+  for (const [i, chart] of plan.charts.entries()) {
+    queueChart(ws, chart, i);
+    await budget.spend(callBytes(chart, 14));
+  }
+  return budget.syncs;
+}

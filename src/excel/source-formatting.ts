@@ -1,0 +1,235 @@
+import { columnIndex, columnLetters, parseAddress } from "../core/grid";
+import type { Polarity } from "../core/indicator";
+import type { WorkbookReading } from "../core/reading";
+import type { RuleSettings } from "../core/settings";
+
+/**
+ * Optional RAG conditional formatting on the indicator worksheets themselves, so each result cell
+ * shows its alert live while the team types next month's figures. Values are never written.
+ *
+ * Rules are added per block (one range per run of adjacent result columns of a table, or per run
+ * of rows with the same polarity when the table has no polarity column), never per cell. Each
+ * formula compares the result with its row's target and floor cells and carries a marker,
+ * `N("kpi-dashboard")=0` (always TRUE, so it never changes the outcome): "Remove RAG formatting"
+ * and each rebuild delete exactly the rules whose formula holds the marker, and none of the
+ * user's own. The marker lives in the rule itself, so it survives copying, renaming and ids that
+ * change between sessions (ids are not kept).
+ *
+ * Not mirrored (the dashboard still rates these): "close to target" polarity (no source colour),
+ * tolerances on the green band, and per-indicator tolerance columns; a missing floor uses the
+ * workbook's amber tolerance when there is one, else goes straight from green to red.
+ */
+
+/** Text every add-in rule's formula contains. */
+export const ruleMarker = 'N("kpi-dashboard")=0';
+
+/** Alert colours on source sheets (Excel's Good / Neutral / Bad styles, familiar to analysts). */
+export const sourceColours = {
+  GREEN: { fill: "#C6EFCE", fontColor: "#006100" },
+  AMBER: { fill: "#FFEB9C", fontColor: "#9C5700" },
+  RED: { fill: "#FFC7CE", fontColor: "#9C0006" },
+} as const;
+
+/** One rule of a block: an Excel formula (with "=") relative to the block's top-left cell. */
+export interface SourceRule {
+  readonly alert: "GREEN" | "AMBER" | "RED";
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
+/** Rules to add on one range of a source sheet. */
+export interface SourceRuleBlock {
+  readonly sheet: string;
+  /** "D5:F40". */
+  readonly range: string;
+  readonly rules: readonly SourceRule[];
+}
+
+const lowerWords = ["low", "down", "fewer", "less", "reduc", "decreas", "minimi", "smaller", "↓"];
+
+/** Excel test that a polarity cell says "lower is better" (mirrors the reader's words), excluding "target". */
+function lowerTest(cell: string): string {
+  const words = lowerWords.map((w) => `ISNUMBER(SEARCH("${w}",${cell}))`).join(",");
+  return `OR(${words},TRIM(${cell})="l")`;
+}
+
+function fallbackFloor(target: string, lower: boolean, rules: RuleSettings): string | null {
+  const t = rules.amberTolerance;
+  if (!t) return null;
+  if (t.kind === "percent") return `${target}*(1${lower ? "+" : "-"}${t.value})`;
+  return `${target}${lower ? "+" : "-"}${t.value}`;
+}
+
+/**
+ * The three RAG formulas for a block. `actual` is relative ("D5"), the others absolute in column
+ * ("$F5"); `polarity` is a polarity cell or a fixed polarity.
+ */
+export function ragFormulas(
+  cells: { actual: string; target: string; floor: string | null; polarity: string | Polarity },
+  rules: RuleSettings,
+): SourceRule[] {
+  const { actual: a, target: t, floor: f } = cells;
+  const fixed = cells.polarity === "higher" || cells.polarity === "lower" ? cells.polarity : null;
+  const lower = fixed === "lower";
+  const tgtOp = (lo: boolean): string => (lo ? (rules.atTarget === "GREEN" ? "<=" : "<") : rules.atTarget === "GREEN" ? ">=" : ">");
+  const floorOp = (lo: boolean): string => (lo ? (rules.atFloor === "AMBER" ? "<=" : "<") : rules.atFloor === "AMBER" ? ">=" : ">");
+  const byPolarity = (make: (lo: boolean) => string): string =>
+    fixed ? make(lower) : `IF(${lowerTest(cells.polarity)},${make(true)},${make(false)})`;
+  const meetsTarget = byPolarity((lo) => `${a}${tgtOp(lo)}${t}`);
+  const floorValue = (lo: boolean): string | null => {
+    const tol = fallbackFloor(t, lo, rules);
+    if (f && tol) return `IF(ISNUMBER(${f}),${f},${tol})`;
+    return f ?? tol;
+  };
+  const hasFloor = f ? (fallbackFloor(t, false, rules) ? "TRUE" : `ISNUMBER(${f})`) : fallbackFloor(t, false, rules) ? "TRUE" : "FALSE";
+  const meetsFloor = floorValue(false) === null ? "FALSE" : byPolarity((lo) => `${a}${floorOp(lo)}${floorValue(lo) ?? t}`);
+  const base = [`ISNUMBER(${a})`, `ISNUMBER(${t})`];
+  if (!fixed) base.push(`ISERROR(SEARCH("target",${cells.polarity}))`);
+  const and = (...parts: string[]): string => `=AND(${[...base, ...parts, ruleMarker].join(",")})`;
+  return [
+    { alert: "GREEN", formula: and(meetsTarget), ...sourceColours.GREEN },
+    { alert: "AMBER", formula: and(`NOT(${meetsTarget})`, hasFloor, meetsFloor), ...sourceColours.AMBER },
+    { alert: "RED", formula: and(`NOT(${meetsTarget})`, `OR(NOT(${hasFloor}),NOT(${meetsFloor}))`), ...sourceColours.RED },
+  ];
+}
+
+/** Runs of adjacent column letters: ["D","E","G"] → [["D","E"],["G","G"]]. */
+function columnRuns(letters: readonly string[]): [string, string][] {
+  const idx = [...new Set(letters.map(columnIndex))].sort((x, y) => x - y);
+  const out: [number, number][] = [];
+  for (const i of idx) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out.map(([x, y]) => [columnLetters(x), columnLetters(y)]);
+}
+
+/** Plans the rules for every indicator table found: pure, so it is tested without Excel. */
+export function planSourceFormatting(reading: WorkbookReading, rules: RuleSettings): SourceRuleBlock[] {
+  const blocks: SourceRuleBlock[] = [];
+  for (const sheet of reading.sheets) {
+    if (sheet.layout === "none" || sheet.headerRow === null) continue;
+    const col = (role: string): string | null => sheet.columns.find((c) => c.role === role)?.column ?? null;
+    const target = col("target");
+    if (!target) continue;
+    const floor = col("floor");
+    const polarityCol = col("polarity");
+    const resultCols = sheet.columns.filter((c) => (sheet.layout === "wide" ? c.role === "period" : c.role === "actual")).map((c) => c.column);
+    if (resultCols.length === 0) continue;
+
+    // Rows of the KPIs of this table, with the polarity each row's KPI has.
+    const polarityByRow = new Map<number, Polarity>();
+    for (const ind of reading.indicators) {
+      if (ind.sheet !== sheet.sheet || ind.kind !== "kpi" || ind.row <= sheet.headerRow) continue;
+      polarityByRow.set(ind.row, ind.polarity);
+      for (const obs of ind.series) {
+        const at = obs.cells.actual ? parseAddress(obs.cells.actual) : null;
+        if (at) polarityByRow.set(at.row + 1, ind.polarity);
+      }
+    }
+    if (polarityByRow.size === 0) continue;
+    const first = sheet.headerRow + 1;
+    const last = Math.max(...polarityByRow.keys());
+
+    // One row range per table with a polarity column; otherwise runs of rows sharing a polarity.
+    const rowRuns: { from: number; to: number; polarity: Polarity | null }[] = [];
+    if (polarityCol) rowRuns.push({ from: first, to: last, polarity: null });
+    else {
+      let current: Polarity = polarityByRow.get(first) ?? "higher";
+      let from = first;
+      for (let r = first; r <= last; r++) {
+        const p = polarityByRow.get(r);
+        if (p !== undefined && p !== current) {
+          rowRuns.push({ from, to: r - 1, polarity: current });
+          current = p;
+          from = r;
+        }
+      }
+      rowRuns.push({ from, to: last, polarity: current });
+    }
+
+    for (const [c0, c1] of columnRuns(resultCols)) {
+      for (const run of rowRuns) {
+        if (run.to < run.from || run.polarity === "target") continue;
+        const r = run.from;
+        blocks.push({
+          sheet: sheet.sheet,
+          range: `${c0}${run.from}:${c1}${run.to}`,
+          rules: ragFormulas(
+            {
+              actual: `${c0}${r}`,
+              target: `$${target}${r}`,
+              floor: floor ? `$${floor}${r}` : null,
+              polarity: polarityCol ? `$${polarityCol}${r}` : (run.polarity ?? "higher"),
+            },
+            rules,
+          ),
+        });
+      }
+    }
+  }
+  return blocks;
+}
+
+/** True when a rule's formula is one the add-in added. */
+export function isAddinRule(formula: string | null | undefined): boolean {
+  return typeof formula === "string" && formula.includes('N("kpi-dashboard")');
+}
+
+/** A conditional format found on a sheet. */
+export interface FoundRule {
+  readonly sheet: string;
+  readonly rule: Excel.ConditionalFormat;
+}
+
+/**
+ * Finding the add-in's rules takes two steps, each riding on a sync the caller makes anyway:
+ * first the rules' types (every rule of each sheet), then the formulas of the custom ones (a
+ * formula can only be read from a custom rule). Call the result after the first sync (it queues
+ * the formula reads), and what it returns after the second: the add-in's rules.
+ */
+export function queueScanRules(context: Excel.RequestContext, sheets: readonly string[]): () => () => FoundRule[] {
+  const scans = sheets.map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load("items/type");
+    return { name, ws, cfs };
+  });
+  return () => {
+    const custom: FoundRule[] = [];
+    for (const { name, ws, cfs } of scans) {
+      if (ws.isNullObject) continue;
+      for (const cf of cfs.items) {
+        if (cf.type !== "Custom") continue;
+        cf.custom.rule.load("formula");
+        custom.push({ sheet: name, rule: cf });
+      }
+    }
+    return () => custom.filter(({ rule }) => isAddinRule(rule.custom.rule.formula));
+  };
+}
+
+/** Queues deleting rules found by the scan; returns how many. */
+export function queueDeleteRules(found: readonly FoundRule[]): number {
+  for (const { rule } of found) rule.delete();
+  return found.length;
+}
+
+/** Queues adding the planned blocks (after the user's rules: the RAG rules are exclusive, so no stopIfTrue). */
+export function queueAddRules(context: Excel.RequestContext, blocks: readonly SourceRuleBlock[]): number {
+  let added = 0;
+  for (const block of blocks) {
+    const range = context.workbook.worksheets.getItem(block.sheet).getRange(block.range);
+    for (const rule of block.rules) {
+      const cf = range.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = rule.formula;
+      cf.custom.format.fill.color = rule.fill;
+      cf.custom.format.font.color = rule.fontColor;
+      cf.stopIfTrue = false;
+      added++;
+    }
+  }
+  return added;
+}
