@@ -356,7 +356,7 @@ const annualKpis: AnnualKpi[] = [
     unit: "percent",
     target: 80,
     floor: 75,
-    results: [76.5, 78.2, 79.6, 82.0],
+    results: [76.5, 78.2, 80.4, 82.0],
     commentary: "2012/13 survey completed in November 2012.",
   },
 ];
