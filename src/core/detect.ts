@@ -237,6 +237,7 @@ export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): 
   for (const grid of Array.isArray(grids) ? grids : []) {
     let name = "?";
     try {
+      if (grid && typeof grid.sheet === "string") name = grid.sheet;
       const view = sheetView(grid);
       name = view.sheet;
       seen.add(name);

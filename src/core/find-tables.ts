@@ -117,6 +117,7 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number): Clas
   // A figure named with a period ("2012/13 Target") belongs to that period when the table's results
   // come in periods like it; otherwise ("Target 2012/13" over monthly columns) it is the whole row's figure.
   const resultFrequencies = new Set(columns.filter((c) => c.role === "period").map((c) => c.period?.frequency));
+  for (const f of fieldHeaders) if (f.role === "actual") resultFrequencies.add(f.period.frequency);
   for (const f of fieldHeaders) {
     const perPeriod = f.role === "actual" || resultFrequencies.has(f.period.frequency);
     if (perPeriod) {

@@ -66,6 +66,7 @@ interface Draft {
   hasActivityFigures: boolean;
   commentary: { text: string; cell: string } | null;
   readonly obs: ObsDraft[];
+  readonly obsByPeriod: Map<string, ObsDraft>;
   readonly formats: string[];
   readonly cellUnits: (Unit | null)[];
   readonly results: number[];
@@ -86,7 +87,7 @@ function newDraft(row: number, key: string, name: string): Draft {
   return {
     row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
     unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
-    obs: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
+    obs: [], obsByPeriod: new Map(), formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
   };
 }
 
@@ -221,12 +222,12 @@ class TableReader {
   }
 
   private obsFor(draft: Draft, parsed: ParsedPeriod): ObsDraft {
-    for (let i = draft.obs.length - 1; i >= 0; i--) {
-      const o = draft.obs[i];
-      if (o && o.frequency === parsed.frequency && o.period.start === parsed.period.start) return o;
-    }
+    const key = `${parsed.frequency}|${parsed.period.start}`;
+    const existing = draft.obsByPeriod.get(key);
+    if (existing) return existing;
     const o: ObsDraft = { period: parsed.period, frequency: parsed.frequency, values: {}, commentary: null, cells: {} };
     draft.obs.push(o);
+    draft.obsByPeriod.set(key, o);
     return o;
   }
 
