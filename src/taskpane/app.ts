@@ -275,9 +275,18 @@ class Pane {
     swap(this.regions.diagnostics, section);
   }
 
-  /** Takes new settings, redraws what depends on them and saves them shortly after. */
-  private update(settings: Settings, redetect = false): void {
+  /** Takes new settings, redraws what depends on them (everything when `redraw`) and saves them shortly after. */
+  private update(settings: Settings, redraw = false): void {
+    const previous = this.state.settings;
     this.state.settings = settings;
+    const redetect =
+      previous.mapping !== settings.mapping || previous.rules.yearStartMonth !== settings.rules.yearStartMonth;
+    // A plain option (title, grouping, a rule) changes nothing else on the pane: leave the form alone
+    // so that focus and the caret stay where the user is typing.
+    if (!redraw && !redetect && previous.sheets === settings.sheets) {
+      this.scheduleSave();
+      return;
+    }
     if (redetect) {
       const reading = this.detect(settings);
       if (reading) {
@@ -292,7 +301,7 @@ class Pane {
 
   private applyMapping(sheet: string, mapping: SheetMapping | null): void {
     this.state.editing = null;
-    this.update(withSheetMapping(this.state.settings, sheet, mapping), true);
+    this.update(withSheetMapping(this.state.settings, sheet, mapping));
     const found = this.state.reading?.sheets.find((r) => r.sheet === sheet);
     if (found) this.announce(`${sheet}: ${found.kpis} KPIs and ${found.activities} activity indicators found with these columns.`);
   }
@@ -327,12 +336,12 @@ class Pane {
     this.announce(progressMessage("reading"));
     try {
       await this.saveNow();
-      const dashboard = await this.host.buildDashboard(this.state.settings, (step) => {
+      const { dashboard, sheetName } = await this.host.buildDashboard(this.state.settings, (step) => {
         this.state.step = step;
         this.renderStatus();
         this.announce(progressMessage(step));
       });
-      this.state.result = { counts: dashboard.summary.total, sheet: this.state.settings.dashboardSheet };
+      this.state.result = { counts: dashboard.summary.total, sheet: sheetName };
       this.state.diagnostics = dashboard.diagnostics;
       this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.`);
     } catch (error) {
@@ -363,7 +372,7 @@ class Pane {
     try {
       await this.host.removeSourceFormatting();
       this.state.notice = { kind: "info", text: "The alert colouring was removed from the source sheets." };
-      this.update({ ...this.state.settings, sourceFormatting: false });
+      this.update({ ...this.state.settings, sourceFormatting: false }, true);
     } catch (error) {
       this.state.notice = { kind: "error", text: this.host.describeError(error) };
       this.renderNotice();
@@ -382,7 +391,11 @@ class Pane {
  */
 function swap(region: HTMLElement, content: HTMLElement | null): void {
   const active = document.activeElement;
-  const focusKey = active && region.contains(active) ? active.getAttribute("data-key") ?? active.id : null;
+  // A control that disappears on redraw (the column editor's buttons) names where focus goes next.
+  const focusKey =
+    active && region.contains(active)
+      ? (active.getAttribute("data-focus-after") ?? active.getAttribute("data-key") ?? active.id)
+      : null;
   const open = new Set<string>();
   for (const d of Array.from(region.querySelectorAll("details[open]"))) open.add(d.getAttribute("data-key") ?? "");
   replaceChildren(region, content);

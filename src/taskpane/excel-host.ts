@@ -22,8 +22,8 @@ export function excelHost(): PaneHost {
     checkSupport,
     inspectWorkbook,
     async buildDashboard(settings, onProgress) {
-      const result = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
-      return result.dashboard;
+      const { dashboard, sheetName } = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
+      return { dashboard, sheetName };
     },
     selectCell: async (sheet, cell) => selectCell(sheet, cell ?? "A1"),
     removeSourceFormatting: async () => {

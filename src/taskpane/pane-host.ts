@@ -29,8 +29,8 @@ export interface PaneHost {
   checkSupport(): { supported: boolean; message: string | null };
   /** Reads the workbook's sheets and saved settings. */
   inspectWorkbook(): Promise<Inspection>;
-  /** Builds the dashboard sheet, reporting each step as it starts. */
-  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<Dashboard>;
+  /** Builds the dashboard sheet, reporting each step as it starts; gives the dashboard and the sheet it is on. */
+  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<{ dashboard: Dashboard; sheetName: string }>;
   /** Selects a cell (or the sheet's A1 when cell is null) and brings its sheet to the front. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** Removes the RAG conditional formatting the add-in added to the source sheets. */

@@ -37,6 +37,8 @@ export interface MappingEditorInput {
   readonly mapping: SheetMapping;
   /** True when the sheet already has a hand-made mapping (offers "Use detection"). */
   readonly mapped: boolean;
+  /** data-key of the control that takes focus when the editor closes. */
+  readonly returnFocusTo: string;
   /** Called with the new mapping, or null to go back to detection. */
   readonly onApply: (mapping: SheetMapping | null) => void;
   readonly onCancel: () => void;
@@ -98,7 +100,7 @@ export function renderMappingEditor(input: MappingEditorInput): HTMLElement {
         return el(
           "div",
           { class: "field mapping-field" },
-          el("label", { for: id }, el("span", { class: "column-letter" }, column), header || "(no header)"),
+          el("label", { for: id }, el("span", { class: "column-letter" }, column), " ", header || "(no header)"),
           select,
         );
       }),
@@ -109,7 +111,8 @@ export function renderMappingEditor(input: MappingEditorInput): HTMLElement {
   drawColumns();
 
   const problem = el("p", { class: "field-error", role: "alert" });
-  const apply = el("button", { type: "button", class: "primary small" }, "Apply");
+  const back = input.returnFocusTo;
+  const apply = el("button", { type: "button", class: "primary small", "data-focus-after": back }, "Apply");
   apply.addEventListener("click", () => {
     const headerRow = Number(headerInput.value);
     if (!Number.isInteger(headerRow) || headerRow < 1) {
@@ -128,9 +131,11 @@ export function renderMappingEditor(input: MappingEditorInput): HTMLElement {
     for (const [column, role] of Object.entries(columns)) if (letters.has(column)) kept[column] = role;
     input.onApply({ ...input.mapping, headerRow, layout, columns: kept });
   });
-  const cancel = el("button", { type: "button", class: "secondary small" }, "Cancel");
+  const cancel = el("button", { type: "button", class: "secondary small", "data-focus-after": back }, "Cancel");
   cancel.addEventListener("click", input.onCancel);
-  const reset = input.mapped ? el("button", { type: "button", class: "secondary small" }, "Use detection") : null;
+  const reset = input.mapped
+    ? el("button", { type: "button", class: "secondary small", "data-focus-after": back }, "Use detection")
+    : null;
   reset?.addEventListener("click", () => input.onApply(null));
 
   return el(

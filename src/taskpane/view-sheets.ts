@@ -66,6 +66,7 @@ function renderSheet(reading: SheetReading, input: SheetsViewInput): HTMLElement
           grid,
           mapping: editableMapping(input.settings, reading),
           mapped: reading.mapped,
+          returnFocusTo: `edit:${reading.sheet}`,
           onApply: (mapping) => input.onMapping(reading.sheet, mapping),
           onCancel: () => input.onEdit(null),
         })

@@ -96,3 +96,14 @@ export function sampleWorkbook(options: { apiVersion?: string; extraSheets?: rea
 export function monthlySheetNamed(name: string): FakeSheetInit {
   return { ...monthlySheet(), name };
 }
+
+/** A sheet whose headers detection does not know: the column editor's test case. */
+export function unlabelledSheet(): FakeSheetInit {
+  const rows: CellValue[][] = [["Item", "When", "Score", "Goal"]];
+  months.slice(0, 3).forEach((m, i) => rows.push(["Visitors satisfied with the country parks", m, [0.91, 0.93, 0.95][i]!, 0.9]));
+  return {
+    name: "Parks",
+    values: rows,
+    numberFormat: formats(rows, (r, c) => (r > 0 && c === 1 ? "mmm-yy" : r > 0 && c >= 2 ? "0%" : "General")),
+  };
+}

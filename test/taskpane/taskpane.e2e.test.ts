@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { chromiumPath, launchChromium, openPane, serveDirectory } from "./browser";
-import { monthlySheetNamed, sampleWorkbook } from "./fake-workbook";
+import { monthlySheetNamed, sampleWorkbook, unlabelledSheet } from "./fake-workbook";
+import { settingsKey } from "../../src/excel/settings-store";
 import { measureTaskpane } from "./measure";
 
 // The built pane (dist/, from `npm run build`) in headless Chromium, on the fake Excel host.
@@ -49,6 +50,13 @@ describe("task pane in a browser", function () {
     return p.locator("li.sheet").filter({ has: p.locator("label.sheet-name", { hasText: name }) });
   }
 
+  /** The settings the pane saved in the workbook, or null when none are saved yet. */
+  async function savedSettings(p: Page): Promise<Record<string, unknown> | null> {
+    const stored = await p.evaluate((key) => window.__fake?.settings()[key] ?? null, settingsKey);
+    if (stored === null) return null;
+    return (typeof stored === "string" ? JSON.parse(stored) : stored) as Record<string, unknown>;
+  }
+
   async function buildAndWait(p: Page): Promise<void> {
     await p.click("#build");
     await p.waitForSelector(".result", { timeout: 20_000 });
@@ -62,6 +70,29 @@ describe("task pane in a browser", function () {
     assert.match(await sheetItem(p, "Notes").innerText(), /No indicator table found/);
     assert.equal(await sheetItem(p, "Monthly KPIs").locator("input[type=checkbox]").isChecked(), true);
     assert.equal(await sheetItem(p, "Notes").locator("input[type=checkbox]").isChecked(), false);
+  });
+
+  it("lets the user set a sheet's columns by hand and remembers them", async () => {
+    const p = await open({ init: sampleWorkbook({ extraSheets: [unlabelledSheet()] }) });
+    const parks = sheetItem(p, "Parks");
+    assert.match(await parks.innerText(), /No indicator table found/);
+    await parks.getByRole("button", { name: "Check columns" }).click();
+    await parks.getByLabel("Layout").selectOption("long");
+    await parks.getByLabel("Item").selectOption("name");
+    await parks.getByLabel("When").selectOption("period");
+    await parks.getByLabel("Score").selectOption("actual");
+    await parks.getByLabel("Goal").selectOption("target");
+    await parks.getByRole("button", { name: "Apply" }).click();
+    await p.waitForFunction(() => document.body.innerText.includes("Columns set by hand"));
+    assert.match(await sheetItem(p, "Parks").innerText(), /1 KPI · one row per period/);
+    assert.equal(await sheetItem(p, "Parks").locator("input[type=checkbox]").isChecked(), true);
+    await p.waitForFunction((key) => String(window.__fake?.settings()[key] ?? "").includes("Parks"), settingsKey);
+    const saved = (await savedSettings(p)) as { mapping: { sheets: Record<string, unknown> } } | null;
+    assert.deepEqual(saved?.mapping.sheets["Parks"], {
+      headerRow: 1,
+      layout: "long",
+      columns: { A: "name", B: "period", C: "actual", D: "target" },
+    });
   });
 
   it("defaults the reporting period to the latest month with data", async () => {
@@ -89,8 +120,7 @@ describe("task pane in a browser", function () {
     await p.getByLabel("Title").fill("Customer & Communities");
     await p.getByLabel("Title").press("Tab");
     await buildAndWait(p);
-    const saved = await p.evaluate(() => JSON.stringify(window.__fake?.settings() ?? {}));
-    assert.match(saved, /Customer & Communities/);
+    assert.equal((await savedSettings(p))?.["title"], "Customer & Communities");
   });
 
   it("selects a diagnostic's cell when the diagnostic is clicked", async () => {
