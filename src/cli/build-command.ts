@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -166,12 +166,22 @@ export function jsonOutput(result: PipelineResult, written: Readonly<Record<stri
   };
 }
 
-async function writeWorkbook(result: PipelineResult, out: string): Promise<void> {
+/** Fails early, before any work, when the output file could not be written. */
+async function checkWritable(out: string): Promise<void> {
+  const folder = path.dirname(path.resolve(out));
   try {
-    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await fs.mkdir(folder, { recursive: true });
+    await fs.access(folder, fsConstants.W_OK);
   } catch (error) {
-    throw new UsageError(`Cannot write "${out}": its folder could not be created (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "part of its folder path is a file" : (code ?? "error");
+    throw new UsageError(`Cannot write "${out}": ${why}.`);
   }
+  const existing = await fs.stat(out).catch(() => null);
+  if (existing?.isDirectory()) throw new UsageError(`Cannot write "${out}": it is a folder.`);
+}
+
+async function writeWorkbook(result: PipelineResult, out: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kpi-dashboard";
   workbook.created = new Date(`${result.dashboard.produced}T00:00:00Z`);
@@ -180,7 +190,7 @@ async function writeWorkbook(result: PipelineResult, out: string): Promise<void>
     await workbook.xlsx.writeFile(out);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
+    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
     throw new UsageError(`Cannot write "${out}": ${why}.`);
   }
 }
@@ -192,8 +202,9 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   if (out && path.resolve(out) === path.resolve(options.workbook)) {
     throw new UsageError(`--out "${out}" is the input workbook; the input is never overwritten, so choose another file name.`);
   }
-  io.stderr(`Reading ${options.workbook}\n`);
+  if (out) await checkWritable(out);
   const grids: Grid[] = await readWorkbookGrids(options.workbook);
+  io.stderr(`Read ${options.workbook}\n`);
   const result = runPipeline(grids, settings, io.today);
   const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
   io.stderr(`Found ${result.reading.indicators.length} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);

@@ -1,0 +1,143 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+
+/** Runs the command line as a user would, through its bin script. */
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "kpi-dashboard.cjs");
+const sample = path.join(root, "assets", "sample-performance.xlsx");
+
+function cli(args: readonly string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const promisedFields = [
+  "sheet", "row", "ref", "name", "serviceArea", "kind", "frequency", "polarity", "unit", "period",
+  "actual", "target", "floor", "expected", "lower", "upper", "rag", "previous", "dot", "position", "commentary",
+];
+
+describe("kpi-dashboard build", function () {
+  this.timeout(180_000);
+  let dir: string;
+
+  before(function () {
+    if (!existsSync(sample)) this.skip();
+    dir = mkdtempSync(path.join(os.tmpdir(), "kpi-cli-"));
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prints JSON with the promised fields for every indicator, and the diagnostics", () => {
+    const { code, stdout, stderr } = cli(["build", sample, "--period", "2013-01", "--json"]);
+    assert.equal(code, 0, stderr);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    const indicators = json.indicators as Record<string, unknown>[];
+    assert.ok(Array.isArray(indicators) && indicators.length > 0);
+    for (const indicator of indicators) {
+      for (const field of promisedFields) assert.ok(field in indicator, `${String(indicator.name)} lacks ${field}`);
+    }
+    assert.ok(Array.isArray(json.diagnostics));
+    for (const key of ["summary", "exceptions", "coverage", "cutoff", "sheets"]) assert.ok(key in json, key);
+    assert.equal(json.cutoff, "2013-01");
+    assert.match(stderr, /\d+ indicators: \d+ green, \d+ amber, \d+ red, \d+ no data/);
+  });
+
+  it("writes the dashboard to a new workbook and leaves the input untouched", async () => {
+    const input = path.join(dir, "input.xlsx");
+    copyFileSync(sample, input);
+    const before = { bytes: readFileSync(input), mtime: statSync(input).mtimeMs };
+    const out = path.join(dir, "out", "dashboard.xlsx");
+    const { code, stderr } = cli(["build", input, "--period", "2013-01", "--out", out, "--title", "Customer Services", "--group-by", "service-area"]);
+    assert.equal(code, 0, stderr);
+    assert.ok(readFileSync(input).equals(before.bytes), "input bytes changed");
+    assert.equal(statSync(input).mtimeMs, before.mtime);
+    assert.match(stderr, /dashboard\.xlsx written/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Dashboard");
+    assert.ok(ws, "Dashboard sheet");
+    assert.equal(ws.getCell("A1").value, "Customer Services");
+    assert.equal(wb.worksheets.length, 1);
+  });
+
+  it("says clearly that no PDF was written when LibreOffice is missing, and still writes the workbook", () => {
+    const out = path.join(dir, "nolo", "dashboard.xlsx");
+    const { code, stderr } = cli(["build", sample, "--period", "2013-01", "--out", out, "--pdf"], { KPI_DASHBOARD_SOFFICE: path.join(dir, "no-such-soffice") });
+    assert.notEqual(code, 0);
+    assert.match(stderr, /LibreOffice \(soffice\) is not installed/);
+    assert.ok(existsSync(out));
+    assert.doesNotMatch(stderr, /^\s+at /m);
+  });
+
+  describe("bad input: one clear line on stderr and a non-zero exit, never a stack trace", () => {
+    const cases: { what: string; args: () => string[]; expect: RegExp }[] = [
+      { what: "a missing file", args: () => ["build", path.join(dir, "nope.xlsx")], expect: /not found/ },
+      {
+        what: "a file that is not a workbook",
+        args: () => {
+          const file = path.join(dir, "notes.xlsx");
+          writeFileSync(file, "Ref,Indicator\nCR01,Calls\n");
+          return ["build", file];
+        },
+        expect: /not an Excel workbook/,
+      },
+      {
+        what: "a password-protected workbook",
+        args: () => {
+          const file = path.join(dir, "locked.xlsx");
+          writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+          return ["build", file];
+        },
+        expect: /password-protected/,
+      },
+      {
+        what: "an output path that cannot be written",
+        args: () => {
+          const blocker = path.join(dir, "a-file");
+          writeFileSync(blocker, "x");
+          return ["build", sample, "--out", path.join(blocker, "dashboard.xlsx")];
+        },
+        expect: /Cannot write/,
+      },
+      { what: "a bad --period", args: () => ["build", sample, "--period", "2013-13"], expect: /--period must be a month written YYYY-MM/ },
+      {
+        what: "a --map file that is not JSON",
+        args: () => {
+          const file = path.join(dir, "map.json");
+          writeFileSync(file, "{ sheets: oops");
+          return ["build", sample, "--map", file, "--json"];
+        },
+        expect: /is not valid JSON/,
+      },
+      {
+        what: "a --map file that is not a mapping",
+        args: () => {
+          const file = path.join(dir, "map2.json");
+          writeFileSync(file, JSON.stringify({ sheets: { KPIs: { headerRow: "two" } } }));
+          return ["build", sample, "--map", file, "--json"];
+        },
+        expect: /is not a column mapping at "sheets\.KPIs/,
+      },
+      { what: "an unknown option", args: () => ["build", sample, "--colour"], expect: /Unknown option/ },
+      { what: "an --out that is the input", args: () => ["build", sample, "--out", sample], expect: /input is never overwritten/ },
+    ];
+    for (const c of cases) {
+      it(`rejects ${c.what}`, () => {
+        const { code, stderr, stdout } = cli(c.args());
+        assert.notEqual(code, 0);
+        assert.equal(code !== null && code > 0, true);
+        const lines = stderr.split("\n").filter((l) => l.trim().length > 0);
+        assert.equal(lines.length, 1, `stderr: ${stderr}`);
+        assert.match(lines[0] ?? "", c.expect);
+        assert.doesNotMatch(stderr, /^\s+at /m);
+        assert.equal(stdout, "");
+      });
+    }
+  });
+});
