@@ -90,7 +90,7 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   let right = -1;
   // Formats of cells without values still matter inside the used range (Office.js returns them).
   const formats = new Map<number, Map<number, string>>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const numFmt = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
       if (numFmt !== "General") {

@@ -55,9 +55,9 @@ export function parseExcluded(value: CellValue): string | null {
 export function parseAggregation(value: CellValue): Aggregation | null {
   const t = words(value);
   if (t === "") return null;
+  if (/\bratio\b|\brate\b|\bweighted\b|\bover totals?\b/.test(t)) return "ratio";
   if (/\bsum\b|\btotal|\bcumulative|\badd/.test(t)) return "sum";
   if (/\bmean\b|\baverage\b|\bavg\b/.test(t)) return "mean";
-  if (/\bratio\b|\brate\b|\bweighted\b|\bover totals?\b/.test(t)) return "ratio";
   if (/\blatest\b|\blast\b|\bpoint in time\b|\bsnapshot\b|\bcurrent\b|\byear end\b/.test(t)) return "latest";
   return null;
 }
