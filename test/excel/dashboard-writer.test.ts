@@ -1,0 +1,115 @@
+import { strict as assert } from "node:assert";
+import type { SheetPlan } from "../../src/core/sheet-plan";
+import { cellInput, columnWidthChars, columnWidthPoints, writeSheetPlan } from "../../src/excel/dashboard-writer";
+import { createFakeExcel, type FakeExcel, type SheetDescription } from "./fake-excel";
+import { smallPlan } from "./small-plan";
+
+async function write(plan: SheetPlan, options: { maxRequestBytes?: number } = {}, fake = createFakeExcel({ sheets: [{ name: "Data", values: [["x"]] }] })): Promise<{ fake: FakeExcel; sheet: SheetDescription; extraSyncs: number }> {
+  let extraSyncs = 0;
+  await fake.Excel.run(async (context: Excel.RequestContext) => {
+    const ws = context.workbook.worksheets.add("Out");
+    extraSyncs = await writeSheetPlan(context, ws, plan, options);
+    await context.sync();
+  });
+  return { fake, sheet: fake.describeSheet("Out"), extraSyncs };
+}
+
+describe("dashboard writer", () => {
+  it("keeps formula-looking text as text: =1+1, +44 20…, -5%, @SUM(A1) and a leading apostrophe", async () => {
+    const { sheet } = await write(smallPlan());
+    for (const [addr, text] of [["A3", "=1+1"], ["B3", "+44 20 7946 0000"], ["A4", "-5%"], ["B4", "@SUM(A1)"], ["A5", "'quoted"], ["B5", "Jan 2013"]] as const) {
+      assert.equal(sheet.cells[addr]?.formula, null, `${addr} is not a formula`);
+      assert.equal(sheet.cells[addr]?.value, text, `${addr} keeps its text`);
+    }
+  });
+
+  it("writes text cells with the text number format and numbers with theirs", async () => {
+    const { sheet } = await write(smallPlan());
+    assert.equal(sheet.numberFormats["A3"], "@");
+    assert.equal(sheet.numberFormats["C3"], "0.0%");
+    assert.equal(sheet.cells["C3"]?.value, 0.82);
+    assert.equal(sheet.cells["C5"], undefined, "a null plan value leaves the cell empty");
+  });
+
+  it("writes everything in one request for a normal plan", async () => {
+    const { fake, extraSyncs } = await write(smallPlan());
+    assert.equal(extraSyncs, 0);
+    assert.equal(fake.stats.syncs, 1);
+  });
+
+  it("splits the values into row blocks only when a request would pass the budget", async () => {
+    const plan = smallPlan(3000);
+    const whole = await write(plan);
+    assert.equal(whole.fake.stats.syncs, 1);
+    const budget = 60_000;
+    const split = await write(plan, { maxRequestBytes: budget });
+    assert.ok(split.extraSyncs >= 3, `expected several requests, got ${split.extraSyncs + 1}`);
+    for (const r of split.fake.stats.requests) assert.ok(r.bytes <= budget, `request of ${r.bytes} bytes`);
+    assert.deepEqual(split.sheet.cells, whole.sheet.cells);
+    assert.deepEqual(split.sheet.conditionalFormats, whole.sheet.conditionalFormats);
+  });
+
+  it("adds the conditional-format rules in the plan's priority order, each stopping lower ones", async () => {
+    const { sheet } = await write(smallPlan());
+    assert.deepEqual(
+      sheet.conditionalFormats.map((c) => [c.range, c.formula, c.fill, c.stopIfTrue]),
+      [
+        ["D3:D5", '=$D3="GREEN"', "#B7E1C0", true],
+        ["D3:D5", '=$D3="AMBER"', "#FFEB9C", true],
+        ["D3:D5", '=$D3="RED"', "#F8B4BC", true],
+      ],
+    );
+    assert.equal(sheet.conditionalFormats[2]?.bold, true);
+  });
+
+  it("sets merges, sizes, view and tab as planned", async () => {
+    const { sheet } = await write(smallPlan());
+    assert.deepEqual(sheet.merges, ["A1:D1"]);
+    assert.equal(sheet.columnWidths["B"], 40 * 5.25 + 3.75);
+    assert.equal(sheet.rowHeights[1], 24);
+    assert.deepEqual(sheet.freeze, { rows: 2, columns: 1 });
+    assert.equal(sheet.showGridlines, false);
+    assert.equal(sheet.tabColor, "#1F3864");
+    assert.equal(sheet.formats["A2"]?.fill, "#1F3864");
+    assert.equal(sheet.formats["A1"]?.size, 16);
+    assert.equal(sheet.formats["B3"]?.fontName, "Arial");
+    assert.deepEqual(sheet.formats["B3"]?.borders?.["EdgeBottom"], { style: "Continuous", weight: "Thin", color: "#A6A6A6" });
+    assert.deepEqual(sheet.formats["B4"]?.borders?.["EdgeBottom"], { style: "Continuous", weight: "Thin", color: "#A6A6A6" });
+  });
+
+  it("sets the page for A4 printing", async () => {
+    const { sheet } = await write(smallPlan());
+    const p = sheet.pageLayout;
+    assert.equal(p.orientation, "Landscape");
+    assert.equal(p.paperSize, "A4");
+    assert.deepEqual(p.zoom, { horizontalFitToPages: 1, verticalFitToPages: 0 });
+    assert.equal(p.printArea, "A1:D5");
+    assert.equal(p.printTitleRows, "$2:$2");
+    assert.deepEqual(p.margins, { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 });
+    assert.deepEqual(p.footer, { left: "Produced &D", center: "", right: "Page &P of &N" });
+    assert.deepEqual(sheet.pageBreaks, [4]);
+  });
+
+  it("adds a line chart with a dashed target series", async () => {
+    const { sheet } = await write(smallPlan());
+    const chart = sheet.charts[0];
+    assert.equal(chart?.type, "Line");
+    assert.equal(chart?.title, "Indicator trend");
+    assert.deepEqual(chart?.position, { start: "F2", end: "J10" });
+    assert.equal(chart?.series[1]?.lineStyle, "Dash");
+    assert.equal(chart?.series[0]?.xValues, "A3:A5");
+  });
+
+  it("quotes text that Excel would parse and leaves plain text in text cells alone", () => {
+    assert.equal(cellInput("=1+1", "@"), "'=1+1");
+    assert.equal(cellInput("Libraries", "@"), "Libraries");
+    assert.equal(cellInput("Jan 2013", "General"), "'Jan 2013");
+    assert.equal(cellInput(null, "General"), "");
+    assert.equal(cellInput(Number.NaN, "0"), "");
+  });
+
+  it("converts widths with one factor both ways", () => {
+    assert.equal(columnWidthPoints(10), 56.25);
+    assert.equal(columnWidthChars(columnWidthPoints(13.5)), 13.5);
+  });
+});
