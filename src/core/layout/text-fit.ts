@@ -13,10 +13,10 @@ export const defaultRowHeight = 15;
 /**
  * Lines needed to show `text` word-wrapped in a column `width` characters wide. The width unit is
  * a digit's width (7px in 10pt Arial); prose averages about 6px a character (measured on
- * LibreOffice's rendering), so 6.3px is used to leave room for capitals and wide words.
+ * LibreOffice's rendering), and Excel a little less, so 6px is used.
  */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor((width * 7 - 2) / 6.3));
+  const perLine = Math.max(1, Math.floor((width * 7 - 2) / 6.0));
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     lines += 1;

@@ -6,7 +6,7 @@ import { sampleDashboard } from "./sample-dashboard";
 describe("guidance block", () => {
   it("writes each guidance note as a wrapped, merged row under a heading", () => {
     const b = newBuilder();
-    const guidance = sampleDashboard().guidance;
+    const guidance = [...sampleDashboard().guidance, "Year to date figures add up the months of the financial year. ".repeat(6).trim()];
     addGuidanceBlock(b, guidance);
     const values = b.values();
     const heading = rowOf(values, "Guidance notes");
@@ -15,8 +15,9 @@ describe("guidance block", () => {
       assert.equal(values[row - 1]?.[0], `• ${text}`);
       assert.ok(b.merges.includes(`A${row}:N${row}`));
     });
-    // The first note is about 220 characters: more than one line across the sheet.
-    assert.ok((b.heightOf(heading + 1) ?? 0) > 15);
+    // The last note is about 370 characters: more than one line across the sheet; the second fits on one.
+    assert.ok((b.heightOf(heading + guidance.length) ?? 0) > 15);
+    assert.equal(b.heightOf(heading + 2), 15);
   });
 
   it("adds nothing when there is no guidance", () => {

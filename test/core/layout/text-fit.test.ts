@@ -10,7 +10,7 @@ describe("text-fit", () => {
     const text = "word ".repeat(40).trim(); // 199 characters
     const lines = wrappedLines(text, 34);
     assert.ok(lines >= 5 && lines <= 7, `got ${lines}`);
-    assert.equal(wrappedLines("x".repeat(100), 10), Math.ceil(100 / Math.floor((10 * 7 - 2) / 6.3)));
+    assert.equal(wrappedLines("x".repeat(100), 10), Math.ceil(100 / Math.floor((10 * 7 - 2) / 6)));
   });
 
   it("counts each paragraph of a multi-line cell", () => {
