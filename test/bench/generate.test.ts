@@ -96,13 +96,11 @@ describe("generateWorkbookGrids", () => {
     assert.notDeepEqual(generateWorkbookGrids(50, 12, 7), generateWorkbookGrids(50, 12, 8));
   });
 
-  it("generates 10,000 indicators over 36 months within a few seconds", () => {
-    const start = performance.now();
+  it("generates 10,000 indicators over 36 months as 7,500 KPI rows and 2,500 × 36 activity rows", () => {
+    // Speed is reported by `npm run bench`, not asserted here.
     const grids = generateWorkbookGrids(10_000, 36);
-    const ms = performance.now() - start;
     assert.equal(sheet(grids, KPI_SHEET).values.length, KPI_HEADER_ROW + 7_500);
     assert.equal(sheet(grids, ACTIVITY_SHEET).values.length, 1 + 2_500 * 36);
-    assert.ok(ms < 5_000, `took ${Math.round(ms)} ms`);
   });
 });
 
