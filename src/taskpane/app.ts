@@ -12,7 +12,7 @@ import { el, replaceChildren } from "./dom";
 import type { BuildStep, Inspection, PaneHost } from "./pane-host";
 import { isSheetIncluded, monthsWithData, plural, ragSummary, withSheetIncluded, withSheetMapping } from "./pane-model";
 import { renderDiagnostics } from "./view-diagnostics";
-import { renderOptions } from "./view-options";
+import { renderOptions, renderPeriodField } from "./view-options";
 import { progressMessage, renderProgress, renderResult } from "./view-progress";
 import { renderSheets } from "./view-sheets";
 
@@ -42,6 +42,7 @@ interface Regions {
   readonly notice: HTMLElement;
   readonly announcer: HTMLElement;
   readonly summary: HTMLElement;
+  readonly period: HTMLElement;
   readonly sheets: HTMLElement;
   readonly options: HTMLElement;
   readonly build: HTMLButtonElement;
@@ -96,6 +97,7 @@ class Pane {
       notice: el("div", { class: "notice-region" }),
       announcer: el("p", { class: "visually-hidden", "aria-live": "polite", role: "status", id: "announcer" }),
       summary: el("p", { class: "found", id: "found" }, "Reading the workbook…"),
+      period: el("div", { id: "period" }),
       sheets: el("div", { id: "sheets" }),
       options: el("div", { id: "options" }),
       build,
@@ -112,11 +114,11 @@ class Pane {
       ),
       this.regions.announcer,
       this.regions.notice,
+      // The monthly path first: period, build, result and what to check. Set-up comes after.
+      el("section", { class: "card build-card", "aria-label": "Build" }, this.regions.period, build, this.regions.status),
+      this.regions.diagnostics,
       this.regions.sheets,
       this.regions.options,
-      el("div", { class: "actions" }, build),
-      this.regions.status,
-      this.regions.diagnostics,
     );
   }
 
@@ -238,14 +240,20 @@ class Pane {
 
   private renderOptions(): void {
     if (!this.state.reading) {
+      replaceChildren(this.regions.period);
       replaceChildren(this.regions.options);
       return;
     }
     swap(
+      this.regions.period,
+      renderPeriodField(this.state.settings, monthsWithData(this.includedIndicators()), (period) =>
+        this.update({ ...this.state.settings, period }),
+      ),
+    );
+    swap(
       this.regions.options,
       renderOptions({
         settings: this.state.settings,
-        months: monthsWithData(this.includedIndicators()),
         onChange: (settings) => this.update(settings),
         onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
       }),
@@ -386,8 +394,9 @@ class Pane {
 }
 
 /**
- * Replaces a region's content, keeping keyboard focus and open <details> on the element with
- * the same data-key, so redrawing after a change does not throw the user back to the top.
+ * Replaces a region's content, keeping keyboard focus and the open or folded state of <details>
+ * on the element with the same data-key, so redrawing after a change does not throw the user
+ * back to the top.
  */
 function swap(region: HTMLElement, content: HTMLElement | null): void {
   const active = document.activeElement;
@@ -396,11 +405,12 @@ function swap(region: HTMLElement, content: HTMLElement | null): void {
     active && region.contains(active)
       ? (active.getAttribute("data-focus-after") ?? active.getAttribute("data-key") ?? active.id)
       : null;
-  const open = new Set<string>();
-  for (const d of Array.from(region.querySelectorAll("details[open]"))) open.add(d.getAttribute("data-key") ?? "");
+  const wasOpen = new Map<string, boolean>();
+  for (const d of Array.from(region.querySelectorAll("details"))) wasOpen.set(d.getAttribute("data-key") ?? "", d.open);
   replaceChildren(region, content);
   for (const d of Array.from(region.querySelectorAll("details"))) {
-    if (open.has(d.getAttribute("data-key") ?? "")) d.setAttribute("open", "");
+    const open = wasOpen.get(d.getAttribute("data-key") ?? "");
+    if (open !== undefined) d.open = open;
   }
   if (focusKey) {
     const target = Array.from(region.querySelectorAll<HTMLElement>("[data-key], [id]")).find(

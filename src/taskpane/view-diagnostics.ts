@@ -25,6 +25,9 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     .map(({ d }) => d);
 }
 
+/** Up to this many diagnostics, the list starts open. */
+const DIAGNOSTICS_OPEN = 6;
+
 /** Renders the section, or nothing when there is nothing to say. */
 export function renderDiagnostics(
   diagnostics: readonly Diagnostic[],
@@ -55,12 +58,14 @@ export function renderDiagnostics(
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${severityLabels[s].toLowerCase()}${n === 1 ? "" : "s"}`)
     .join(", ");
+  // A long list starts folded so it does not push the sheets out of sight; errors always show.
+  const open = diagnostics.length <= DIAGNOSTICS_OPEN || diagnostics.some((d) => d.severity === "error");
   return el(
-    "section",
-    { class: "card", "aria-labelledby": headingId },
-    el("h2", { id: headingId }, "Things to check ", el("span", { class: "count" }, `(${counts})`)),
+    "details",
+    { class: "card diagnostics-card", "data-key": "diagnostics", open },
+    el("summary", {}, el("h2", { id: headingId }, "Things to check ", el("span", { class: "count" }, `(${counts})`))),
     el("p", { class: "hint" }, "Select one to go to its cell."),
-    el("ul", { class: "diagnostics" }, ...items),
+    el("ul", { class: "diagnostics", "aria-labelledby": headingId }, ...items),
     more > 0 ? el("p", { class: "muted" }, `… and ${more} more.`) : null,
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The "Report" section: reporting period, title, grouping, and the rule options a team sets
- * once. Every change is reported as new settings; the pane saves them in the workbook.
+ * The reporting period, and the "Dashboard" section: title, grouping, and the rule options a
+ * team sets once. Every change is reported as new settings; the pane saves them in the workbook.
  */
 import type { RuleSettings, Settings } from "../core/settings";
 import { el, uniqueId, type Child } from "./dom";
@@ -9,8 +9,6 @@ import { monthLabel } from "./pane-model";
 /** What the options section needs and whom it tells. */
 export interface OptionsViewInput {
   readonly settings: Settings;
-  /** Months with data, latest first ("YYYY-MM"). */
-  readonly months: readonly string[];
   readonly onChange: (settings: Settings) => void;
   readonly onRemoveSourceFormatting: () => void;
 }
@@ -57,21 +55,29 @@ export function parsePercent(text: string): number | null | undefined {
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : undefined;
 }
 
+/** The reporting period select: "Latest with data" (kept as null, so next month moves on by itself) or a month. */
+export function renderPeriodField(
+  settings: Settings,
+  monthsWithResults: readonly string[],
+  onChange: (period: string | null) => void,
+): HTMLElement {
+  const months = [...monthsWithResults];
+  if (settings.period !== null && !months.includes(settings.period)) months.unshift(settings.period);
+  const latest = monthsWithResults[0];
+  const period = select("period", settings.period ?? "", [
+    ["", latest ? `Latest with data (${monthLabel(latest)})` : "Latest with data"],
+    ...months.map((m) => [m, monthLabel(m)] as const),
+  ]);
+  period.addEventListener("change", () => onChange(period.value === "" ? null : period.value));
+  return field("Reporting period", period);
+}
+
 /** Renders the section. */
 export function renderOptions(input: OptionsViewInput): HTMLElement {
   const { settings } = input;
   const change = (patch: Partial<Settings>): void => input.onChange({ ...input.settings, ...patch });
   const changeRules = (patch: Partial<RuleSettings>): void =>
     input.onChange({ ...input.settings, rules: { ...input.settings.rules, ...patch } });
-
-  const months = [...input.months];
-  if (settings.period !== null && !months.includes(settings.period)) months.unshift(settings.period);
-  const latest = input.months[0];
-  const period = select("period", settings.period ?? "", [
-    ["", latest ? `Latest with data (${monthLabel(latest)})` : "Latest with data"],
-    ...months.map((m) => [m, monthLabel(m)] as const),
-  ]);
-  period.addEventListener("change", () => change({ period: period.value === "" ? null : period.value }));
 
   const title = el("input", { type: "text", "data-key": "title", value: settings.title, maxlength: 120, autocomplete: "off" });
   title.addEventListener("change", () => change({ title: title.value.trim() || "Performance Dashboard" }));
@@ -159,8 +165,7 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
   return el(
     "section",
     { class: "card", "aria-labelledby": headingId },
-    el("h2", { id: headingId }, "Report"),
-    field("Reporting period", period),
+    el("h2", { id: headingId }, "Dashboard"),
     field("Title", title),
     field("Directorate", directorate),
     field("Group tables by", grouping),
