@@ -113,6 +113,8 @@ export async function readGridsInBlocks(
     for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
       const rows = Math.min(rowsPerBlock, used.rowCount - r);
       if (cellsInRequest > 0 && cellsInRequest + rows * cols > budgetCells) {
+        await context.sync();
+        syncs++;
         requests.push([]);
         cellsInRequest = 0;
       }
@@ -120,12 +122,6 @@ export async function readGridsInBlocks(
       range.load("values,numberFormat");
       requests[requests.length - 1]?.push({ grid: index, range });
       cellsInRequest += rows * cols;
-      if (cellsInRequest >= budgetCells) {
-        await context.sync();
-        syncs++;
-        requests.push([]);
-        cellsInRequest = 0;
-      }
     }
   }
   if (cellsInRequest > 0) {

@@ -4,7 +4,8 @@
  * - commands are queued on proxies and applied in order at `context.sync()`; a failure stops the
  *   batch with an Office.js-like `code`, the commands before it stay applied (as in Excel);
  * - reading a property before `load` + `sync` throws `PropertyNotLoaded`;
- * - `getItem` throws `ItemNotFound`, `*OrNullObject` gives `isNullObject`;
+ * - `getItem` throws `ItemNotFound`, `*OrNullObject` gives `isNullObject`; ranges and rule
+ *   collections reached from a null object are null objects too (loads on them read nothing);
  * - `values` strings starting with = + - @ become formulas unless quote-prefixed or the cell is "@";
  * - protected sheets refuse writes with `AccessDenied`; cell-edit mode refuses every batch;
  * - round trips, API calls and request bytes are counted.
