@@ -269,7 +269,7 @@ class Pane {
 
   private renderStatus(): void {
     const { step, result } = this.state;
-    if (this.building && step) replaceChildren(this.regions.status, renderProgress(step));
+    if (this.building && step) replaceChildren(this.regions.status, renderProgress(step, this.state.settings.sourceFormatting));
     else if (result)
       swap(
         this.regions.status,

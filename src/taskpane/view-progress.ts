@@ -8,14 +8,17 @@ const stepLabels: Readonly<Record<BuildStep, string>> = {
   reading: "Reading the sheets",
   rating: "Rating the indicators",
   writing: "Writing the dashboard",
-  formatting: "Formatting for print",
+  formatting: "Colouring the source sheets",
   done: "Done",
 };
 
-/** The steps list while a build runs: finished steps ticked, the current one marked. */
-export function renderProgress(current: BuildStep): HTMLElement {
-  const at = buildSteps.indexOf(current);
-  const shown = buildSteps.filter((s) => s !== "done");
+/**
+ * The steps list while a build runs: finished steps ticked, the current one marked. The source
+ * sheets are only coloured when the settings ask for it, so that step is shown only then.
+ */
+export function renderProgress(current: BuildStep, colouringSources: boolean): HTMLElement {
+  const shown = buildSteps.filter((s) => s !== "done" && (s !== "formatting" || colouringSources));
+  const at = current === "done" ? shown.length : shown.indexOf(current);
   return el(
     "ol",
     { class: "steps", "aria-label": "Build progress" },

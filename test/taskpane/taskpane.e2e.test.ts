@@ -115,6 +115,42 @@ describe("task pane in a browser", function () {
     assert.match(await p.locator("#announcer").innerText(), /Dashboard built/);
   });
 
+  /** Builds, recording every step shown as current (even one replaced before the next frame). */
+  async function buildRecordingSteps(p: Page): Promise<string[]> {
+    await p.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __steps: string[] }).__steps = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of Array.from(r.addedNodes)) {
+            if (n instanceof HTMLElement) n.querySelectorAll(".step.current").forEach((s) => seen.push(s.textContent ?? ""));
+          }
+        }
+      }).observe(document.getElementById("status")!, { childList: true, subtree: true });
+    });
+    await buildAndWait(p);
+    const steps = await p.evaluate(() => (window as unknown as { __steps: string[] }).__steps);
+    const names = steps.map((s) => s.replace(/^\d+/, "").replace("…", ""));
+    return names.filter((n, i) => n !== names[i - 1]);
+  }
+
+  it("shows each step of the build while it runs", async () => {
+    const p = await open();
+    assert.deepEqual(await buildRecordingSteps(p), ["Reading the sheets", "Rating the indicators", "Writing the dashboard"]);
+  });
+
+  it("adds the colouring step when the source sheets are to be coloured", async () => {
+    const p = await open();
+    await p.getByText("Rules and options").click();
+    await p.getByLabel("Colour the alerts in the source sheets").check();
+    assert.deepEqual(await buildRecordingSteps(p), [
+      "Reading the sheets",
+      "Rating the indicators",
+      "Writing the dashboard",
+      "Colouring the source sheets",
+    ]);
+  });
+
   it("remembers the choices in the workbook", async () => {
     const p = await open();
     await p.getByLabel("Title").fill("Customer & Communities");
