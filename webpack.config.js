@@ -112,7 +112,8 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : "http",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      static: { directory: path.resolve(__dirname, "dist") },
+      // Everything is served from memory (the copied assets too): no stale files from an old build.
+      static: false,
     },
   };
 };
