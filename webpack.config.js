@@ -2,34 +2,6 @@
  * `npm run build` (production) never touches certificates: only `npm run dev-server` asks
  * office-addin-dev-certs for the localhost HTTPS certificate. */
 const path = require("path");
-const Module = require("module");
-
-/* webpack's option validation (schema-utils → ajv-keywords 5) needs ajv 8, but eslint hoists
- * ajv 6 to the top of node_modules, and ajv-keywords then fails to load with "Cannot find module
- * 'ajv/dist/compile/codegen'". Until the install pins ajv 8 at the top, send ajv-keywords to the
- * ajv 8 that schema-utils carries. Does nothing once the hoisted ajv is 8 or later. */
-function useSchemaUtilsAjv() {
-  let schemaUtilsDir;
-  let hoistedMajor;
-  try {
-    schemaUtilsDir = path.dirname(require.resolve("schema-utils/package.json"));
-    hoistedMajor = Number(require("ajv/package.json").version.split(".")[0]);
-    require.resolve("ajv/package.json", { paths: [schemaUtilsDir] });
-  } catch {
-    return;
-  }
-  if (hoistedMajor >= 8) return;
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    const fromKeywords = parent && /[\\/]node_modules[\\/]ajv-keywords[\\/]/.test(parent.filename || "");
-    if (fromKeywords && (request === "ajv" || request.startsWith("ajv/"))) {
-      return require.resolve(request, { paths: [schemaUtilsDir] });
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-}
-useSchemaUtilsAjv();
-
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
