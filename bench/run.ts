@@ -1,0 +1,300 @@
+/**
+ * `npm run bench`: measures every cost a user feels, next to its limit, in one run.
+ * - Engine: read (grid → indicators), rate and lay out, per size; growth 1,000 → 10,000; peak memory.
+ * - Command line: `build --out` against the exceljs floor (read the input, write a sheet of the same size).
+ * - Excel: round trips, API calls and the largest request of a whole build in the fake Excel.
+ * - Task pane: bundle size and time to interactive in headless Chromium.
+ * Timings are noisy on shared machines: each is the minimum and median of repeats, and the
+ * comparisons are ratios measured in the same run. `--json` prints the same figures as JSON.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { runBuild } from "../src/cli/build-command";
+import { buildDashboard } from "../src/core/build-dashboard";
+import { detectWorkbook } from "../src/core/detect";
+import { layoutDashboard } from "../src/core/layout";
+import { defaultSettings, type Settings } from "../src/core/settings";
+import { buildDashboardInExcel } from "../src/excel/build";
+import { createFakeExcel } from "../test/excel/fake-excel";
+import { measureTaskpane } from "../test/taskpane/measure";
+import { generateWorkbookGrids, writeGeneratedWorkbook } from "./generate";
+import { time, type Timing } from "./stats";
+
+const PERIODS = 36;
+const SIZES = [10, 100, 1000, 10000] as const;
+const PRODUCED = "2013-03-31";
+const json = process.argv.includes("--json");
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+/** The targets the issue sets; each row of the report shows its figure beside its limit. */
+const TARGETS = {
+  engine1000Ms: 100,
+  engine10000Ms: 1000,
+  growthRatio: 12,
+  cliOverFloor: 1.5,
+  roundTripsFirst: 4,
+  roundTripsSaved: 3,
+  apiCallGrowth: 2,
+  requestBytes: 4 * 1024 * 1024,
+  bundleGzipBytes: 150 * 1024,
+  interactiveMs: 500,
+} as const;
+
+function settingsFor(sheets: readonly string[] | null): Settings {
+  return { ...defaultSettings(), sheets: sheets === null ? null : [...sheets] };
+}
+
+interface EngineRow {
+  indicators: number;
+  read: Timing;
+  rate: Timing;
+  layout: Timing;
+  total: Timing;
+}
+
+async function measureEngine(): Promise<{ rows: EngineRow[]; growth: number; peakMemoryBytes: number; engineMemoryBytes: number }> {
+  const rows: EngineRow[] = [];
+  const settings = defaultSettings();
+  for (const size of SIZES) {
+    log(`engine: ${size} indicators`);
+    const grids = generateWorkbookGrids(size, PERIODS);
+    const runs = size >= 10000 ? 3 : size >= 1000 ? 7 : 15;
+    const options = { mapping: settings.mapping, yearStartMonth: settings.rules.yearStartMonth, sheets: null };
+    const read = await time(runs, () => detectWorkbook(grids, options));
+    const reading = read.result;
+    const rate = await time(runs, () => buildDashboard(reading.indicators, { settings, cutoff: null, produced: PRODUCED, diagnostics: reading.diagnostics }));
+    const layout = await time(runs, () => layoutDashboard(rate.result, settings));
+    const total = await time(runs, () => {
+      const r = detectWorkbook(grids, options);
+      return layoutDashboard(buildDashboard(r.indicators, { settings, cutoff: null, produced: PRODUCED, diagnostics: r.diagnostics }), settings);
+    });
+    rows.push({ indicators: size, read: read.timing, rate: rate.timing, layout: layout.timing, total: total.timing });
+  }
+  const at = (n: number): number => rows.find((r) => r.indicators === n)?.total.median ?? NaN;
+  const probe = (mode: string): number => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "memory-probe.ts"), "10000", String(PERIODS), mode], { encoding: "utf8" });
+    return (JSON.parse(out) as { maxRssBytes: number }).maxRssBytes;
+  };
+  log("engine: peak memory at 10,000 (separate processes)");
+  const peak = probe("pipeline");
+  const baseline = probe("generate-only");
+  return { rows, growth: at(10000) / at(1000), peakMemoryBytes: peak, engineMemoryBytes: Math.max(0, peak - baseline) };
+}
+
+interface CliRow {
+  indicators: number;
+  build: Timing;
+  floor: Timing;
+  readOnly: Timing;
+  overFloor: number;
+  overRead: number;
+}
+
+/** What exceljs alone needs: read the same input and write a sheet of the same size as the dashboard. */
+async function exceljsFloor(input: string, out: string, values: readonly (readonly (string | number | null)[])[]): Promise<void> {
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.readFile(input);
+  const target = new ExcelJS.Workbook();
+  const ws = target.addWorksheet("Dashboard");
+  for (const row of values) ws.addRow([...row]);
+  await target.xlsx.writeFile(out);
+}
+
+async function measureCli(dir: string): Promise<CliRow[]> {
+  const rows: CliRow[] = [];
+  const silent = { stdout: () => undefined, stderr: () => undefined, today: PRODUCED };
+  for (const size of [1000, 10000]) {
+    log(`command line: ${size} indicators`);
+    const input = join(dir, `input-${size}.xlsx`);
+    await writeGeneratedWorkbook(input, size, PERIODS);
+    const out = join(dir, `dashboard-${size}.xlsx`);
+    const runs = size >= 10000 ? 2 : 4;
+    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null } as const;
+    const build = await time(runs, () => runBuild(options, silent));
+    const grids = generateWorkbookGrids(size, PERIODS);
+    const s = defaultSettings();
+    const r = detectWorkbook(grids, { mapping: s.mapping, yearStartMonth: s.rules.yearStartMonth, sheets: null });
+    const plan = layoutDashboard(buildDashboard(r.indicators, { settings: s, cutoff: null, produced: PRODUCED, diagnostics: r.diagnostics }), s);
+    const floor = await time(runs, () => exceljsFloor(input, join(dir, `floor-${size}.xlsx`), plan.values));
+    const readOnly = await time(runs, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(input);
+    });
+    rows.push({
+      indicators: size,
+      build: build.timing,
+      floor: floor.timing,
+      readOnly: readOnly.timing,
+      overFloor: build.timing.median / floor.timing.median,
+      overRead: build.timing.median / readOnly.timing.median,
+    });
+  }
+  return rows;
+}
+
+interface BuildCounts {
+  syncs: number;
+  apiCalls: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+}
+
+interface ExcelRow {
+  indicators: number;
+  /** Source cells read (values and number formats). */
+  sourceCells: number;
+  /** Excel on the web: requests and responses capped at 5 MB. */
+  web: { firstRun: BuildCounts; savedSettings: BuildCounts };
+  /** Desktop Excel: no payload cap. */
+  desktop: { firstRun: BuildCounts; savedSettings: BuildCounts };
+}
+
+async function countBuilds(grids: ReturnType<typeof generateWorkbookGrids>, payloadLimitBytes?: number): Promise<ExcelRow["web"]> {
+  const fake = createFakeExcel({
+    sheets: grids.map((g) => ({ name: g.sheet, values: g.values, numberFormat: g.numberFormat, origin: g.origin })),
+    ...(payloadLimitBytes === undefined ? {} : { payloadLimitBytes }),
+  });
+  const uninstall = fake.install();
+  try {
+    const once = async (settings: Settings): Promise<BuildCounts> => {
+      fake.resetStats();
+      await buildDashboardInExcel(settings, { produced: PRODUCED });
+      const s = fake.stats;
+      return { syncs: s.syncs, apiCalls: s.apiCalls, largestRequestBytes: s.largestRequestBytes, largestResponseBytes: s.largestResponseBytes };
+    };
+    const firstRun = await once(settingsFor(null));
+    const savedSettings = await once(settingsFor(grids.map((g) => g.sheet)));
+    return { firstRun, savedSettings };
+  } finally {
+    uninstall();
+  }
+}
+
+async function measureExcel(): Promise<ExcelRow[]> {
+  const rows: ExcelRow[] = [];
+  for (const size of SIZES) {
+    log(`excel: ${size} indicators`);
+    const grids = generateWorkbookGrids(size, PERIODS);
+    const sourceCells = grids.reduce((n, g) => n + g.values.length * (g.values[0]?.length ?? 0), 0);
+    rows.push({ indicators: size, sourceCells, web: await countBuilds(grids), desktop: await countBuilds(grids, Number.POSITIVE_INFINITY) });
+  }
+  return rows;
+}
+
+const ms = (t: Timing): string => `${t.min.toFixed(1)} / ${t.median.toFixed(1)}`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const verdict = (ok: boolean): string => (ok ? "met" : "MISSED");
+
+function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  return [title, line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""].join("\n");
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), "kpi-bench-"));
+  try {
+    const engine = await measureEngine();
+    const cli = await measureCli(dir);
+    const excel = await measureExcel();
+    log("task pane: bundle and time to interactive");
+    const pane = await measureTaskpane(join(__dirname, "..", "dist"));
+    const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
+    const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
+    const calls = (n: number): number => excel.find((r) => r.indicators === n)?.web.firstRun.apiCalls ?? NaN;
+    const largest = Math.max(...excel.flatMap((r) => [r.web.firstRun.largestRequestBytes, r.web.savedSettings.largestRequestBytes]));
+    const targets = [
+      { name: "engine, 1,000 indicators (median ms)", value: e1000, limit: TARGETS.engine1000Ms, met: e1000 < TARGETS.engine1000Ms },
+      { name: "engine, 10,000 indicators (median ms)", value: e10000, limit: TARGETS.engine10000Ms, met: e10000 < TARGETS.engine10000Ms },
+      { name: "engine growth 1,000 → 10,000 (linear = 10)", value: engine.growth, limit: TARGETS.growthRatio, met: engine.growth <= TARGETS.growthRatio },
+      ...cli.map((r) => ({ name: `command line / exceljs floor, ${r.indicators.toLocaleString("en-GB")}`, value: r.overFloor, limit: TARGETS.cliOverFloor, met: r.overFloor <= TARGETS.cliOverFloor })),
+      ...excel.flatMap((r) =>
+        (["web", "desktop"] as const).flatMap((host) => [
+          { name: `Excel ${host} round trips, first run, ${r.indicators.toLocaleString("en-GB")}`, value: r[host].firstRun.syncs, limit: TARGETS.roundTripsFirst, met: r[host].firstRun.syncs <= TARGETS.roundTripsFirst },
+          { name: `Excel ${host} round trips, saved, ${r.indicators.toLocaleString("en-GB")}`, value: r[host].savedSettings.syncs, limit: TARGETS.roundTripsSaved, met: r[host].savedSettings.syncs <= TARGETS.roundTripsSaved },
+        ]),
+      ),
+      { name: "Excel API calls 10,000 / 100", value: calls(10000) / calls(100), limit: TARGETS.apiCallGrowth, met: calls(10000) / calls(100) <= TARGETS.apiCallGrowth },
+      { name: "Excel largest request (MB)", value: largest / 1024 / 1024, limit: TARGETS.requestBytes / 1024 / 1024, met: largest <= TARGETS.requestBytes },
+      { name: "task pane gzipped (KB)", value: pane.gzipBytes / 1024, limit: TARGETS.bundleGzipBytes / 1024, met: pane.gzipBytes <= TARGETS.bundleGzipBytes },
+      {
+        name: "task pane interactive (ms)",
+        value: pane.interactiveMs ?? NaN,
+        limit: TARGETS.interactiveMs,
+        met: pane.interactiveMs !== null && pane.interactiveMs <= TARGETS.interactiveMs,
+      },
+    ];
+    const report = {
+      periods: PERIODS,
+      engine,
+      commandLine: cli,
+      excel,
+      taskpane: pane,
+      targets,
+      seconds: (Date.now() - started) / 1000,
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    const out: string[] = [`Benchmark: generated workbooks of N indicators × ${PERIODS} monthly periods; times are min / median ms.`, ""];
+    out.push(
+      table(
+        "Engine (pure core)",
+        ["indicators", "read", "rate", "lay out", "total"],
+        engine.rows.map((r) => [r.indicators.toLocaleString("en-GB"), ms(r.read), ms(r.rate), ms(r.layout), ms(r.total)]),
+      ),
+    );
+    out.push(`Growth 1,000 → 10,000: ×${engine.growth.toFixed(1)}; peak memory at 10,000: ${mb(engine.peakMemoryBytes)} (engine's share ${mb(engine.engineMemoryBytes)})`, "");
+    out.push(
+      table(
+        "Command line: build --out against exceljs alone",
+        ["indicators", "build", "exceljs floor", "read only", "build/floor", "build/read"],
+        cli.map((r) => [r.indicators.toLocaleString("en-GB"), ms(r.build), ms(r.floor), ms(r.readOnly), `×${r.overFloor.toFixed(2)}`, `×${r.overRead.toFixed(2)}`]),
+      ),
+    );
+    out.push(
+      table(
+        "Excel (fake host): a whole build. Round trips first run / saved settings; the minimum possible is 3 / 2 (list, read, write),\n" +
+          "4 / 3 with the staging sheet swapped in only after the write succeeded. On the web every request and response is capped at 5 MB.",
+        ["indicators", "source cells", "web syncs", "desktop syncs", "API calls", "largest request", "largest response"],
+        excel.map((r) => [
+          r.indicators.toLocaleString("en-GB"),
+          r.sourceCells.toLocaleString("en-GB"),
+          `${r.web.firstRun.syncs} / ${r.web.savedSettings.syncs}`,
+          `${r.desktop.firstRun.syncs} / ${r.desktop.savedSettings.syncs}`,
+          String(r.web.firstRun.apiCalls),
+          kb(r.web.firstRun.largestRequestBytes),
+          kb(r.web.firstRun.largestResponseBytes),
+        ]),
+      ),
+    );
+    out.push(
+      `Task pane: taskpane.js ${kb(pane.jsBytes)}, taskpane.css ${kb(pane.cssBytes)}, gzipped ${kb(pane.gzipBytes)}; interactive in ${pane.interactiveMs === null ? "n/a (no Chromium)" : `${pane.interactiveMs.toFixed(0)} ms`}`,
+      "",
+    );
+    out.push(
+      table(
+        "Targets",
+        ["figure", "value", "limit", ""],
+        targets.map((t) => [t.name, Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(2), String(t.limit), verdict(t.met)]),
+      ),
+    );
+    out.push(`Benchmark took ${report.seconds.toFixed(0)} s.`);
+    process.stdout.write(`${out.join("\n")}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
