@@ -27,6 +27,12 @@ const PERIODS = 36;
 const SIZES = [10, 100, 1000, 10000] as const;
 const PRODUCED = "2013-03-31";
 const json = process.argv.includes("--json");
+/** `--only engine|cli|excel|pane` runs one section, for work on one cost. */
+const only = (() => {
+  const i = process.argv.indexOf("--only");
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+})();
+const wanted = (section: string): boolean => only === null || only === section;
 const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
@@ -201,11 +207,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "kpi-bench-"));
   try {
-    const engine = await measureEngine();
-    const cli = await measureCli(dir);
-    const excel = await measureExcel();
-    log("task pane: bundle and time to interactive");
-    const pane = await measureTaskpane(join(__dirname, "..", "dist"));
+    const engine = wanted("engine") ? await measureEngine() : { rows: [], growth: NaN, peakMemoryBytes: NaN, engineMemoryBytes: NaN };
+    const cli = wanted("cli") ? await measureCli(dir) : [];
+    const excel = wanted("excel") ? await measureExcel() : [];
+    if (wanted("pane")) log("task pane: bundle and time to interactive");
+    const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, interactiveMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
     const calls = (n: number): number => excel.find((r) => r.indicators === n)?.web.firstRun.apiCalls ?? NaN;
