@@ -14,22 +14,26 @@ import { SheetBuilder } from "./sheet-builder";
 import { sheetFont } from "./styles";
 import { addSummaryBlock } from "./summary-block";
 import { addTitleBlock, dashboardHeading } from "./title-block";
+import { addTrendsBlock, dataColumnWidths } from "./trends-block";
 
 /**
  * Lays out the dashboard sheet as data: title, summary, the KPI and activity tables, the
- * exception list, data notes and guidance, with formats, colours and print setup. Both the
- * add-in and the command line write this same plan, so their sheets cannot differ.
+ * exception list, data notes, trend charts (when the settings ask for them) and guidance, with
+ * formats, colours and print setup. Both the add-in and the command line write this same plan,
+ * so their sheets cannot differ.
  */
 export function layoutDashboard(dashboard: Dashboard, settings: Settings): SheetPlan {
   const builder = new SheetBuilder(sheetColumns);
   const titleRows = addTitleBlock(builder, dashboard, settings);
   addSummaryBlock(builder, dashboard);
-  for (const group of groupIndicators(dashboard.indicators, settings.grouping)) {
+  const groups = groupIndicators(dashboard.indicators, settings.grouping);
+  for (const group of groups) {
     if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff);
     else addActivityTable(builder, group, dashboard.cutoff);
   }
   addExceptionsBlock(builder, dashboard.exceptions);
   addDataNotesBlock(builder, dashboard);
+  const charts = settings.charts ? addTrendsBlock(builder, groups) : [];
   addGuidanceBlock(builder, dashboard.guidance);
 
   const rows = builder.rowCount;
@@ -44,10 +48,11 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
     name: settings.dashboardSheet,
     tabColor: palette.heading,
     rows,
-    cols: sheetColumns,
+    cols: builder.width,
     values: builder.values(),
     numberFormats: builder.numberFormats(),
-    columnWidths: [...columnWidths],
+    // The chart data right of the printed columns gets widths of its own; the print area leaves it out.
+    columnWidths: [...columnWidths, ...dataColumnWidths].slice(0, builder.width),
     rowHeights: builder.rowHeights(),
     styles: builder.styles,
     merges: builder.merges,
@@ -56,6 +61,6 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
     showGridlines: false,
     font: { ...sheetFont },
     print: printSetup({ rows, cols: sheetColumns, titleRows, heading: dashboardHeading(settings), rowBreaks }),
-    charts: [],
+    charts,
   };
 }

@@ -41,6 +41,9 @@ export class SheetBuilder {
   private readonly valueRows: PlanValue[][] = [];
   private readonly formatRows: string[][] = [];
   private readonly heights = new Map<number, number>();
+  /** Cells right of the printed columns, by row then column (0-based). */
+  private readonly beside = new Map<number, Map<number, PlanCell>>();
+  private besideWidth = 0;
   /** Styles in the order given; later entries win. */
   readonly styles: StyledRange[] = [];
   readonly merges: string[] = [];
@@ -107,14 +110,38 @@ export class SheetBuilder {
     this.keeps.push({ from, to });
   }
 
+  /**
+   * Puts a cell to the right of the printed columns (column `col` >= `cols`, 0-based) on a row
+   * already added: helper data that charts read but the page does not print.
+   */
+  setBeside(row: number, col: number, cell: PlanCell): void {
+    if (col < this.cols || row < 1 || row > this.valueRows.length) return;
+    let cells = this.beside.get(row);
+    if (!cells) this.beside.set(row, (cells = new Map()));
+    cells.set(col, cell);
+    this.besideWidth = Math.max(this.besideWidth, col + 1);
+  }
+
+  /** Width of the whole sheet in columns: the printed columns, plus any cells put beside them. */
+  get width(): number {
+    return Math.max(this.cols, this.besideWidth);
+  }
+
   /** Values row by row, padded to the sheet's width. */
   values(): PlanValue[][] {
-    return this.valueRows.map((r) => [...r]);
+    return this.valueRows.map((r, i) => this.widen(r, i + 1, (cell) => cell?.value ?? null));
   }
 
   /** Number formats row by row. */
   numberFormats(): string[][] {
-    return this.formatRows.map((r) => [...r]);
+    return this.formatRows.map((r, i) => this.widen(r, i + 1, (cell) => cell?.format ?? emptyCell.format));
+  }
+
+  private widen<T>(printed: readonly T[], row: number, pick: (cell: PlanCell | undefined) => T): T[] {
+    const out = [...printed];
+    const cells = this.beside.get(row);
+    for (let c = this.cols; c < this.width; c++) out.push(pick(cells?.get(c)));
+    return out;
   }
 
   /** Row heights that were set, by row. */
