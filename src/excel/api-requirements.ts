@@ -104,13 +104,17 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Chart.series": "1.1",
   "Chart.setPosition": "1.1",
   "ChartTitle.text": "1.1",
+  "ChartFont.size": "1.1",
   "ChartLegend.visible": "1.1",
   "ChartSeriesCollection.add": "1.7",
   "ChartSeriesCollection.getItemAt": "1.1",
   "ChartSeries.name": "1.1",
+  "ChartSeries.markerStyle": "1.7",
+  "ChartSeries.markerSize": "1.7",
   "ChartSeries.setValues": "1.7",
   "ChartSeries.setXAxisValues": "1.7",
   "ChartLineFormat.lineStyle": "1.7",
+  "ChartLineFormat.color": "1.1",
   // Common API
   "Office.context.requirements.isSetSupported": "common",
 };

@@ -37,6 +37,28 @@ describe("build use cases in Excel", () => {
       });
     }
 
+    for (const count of [10, 1000]) {
+      it(`builds with trend charts for ${count} indicators in the same 4 and 3 round trips, every chart in the write request`, async () => {
+        start({ sheets: [kpiSheet(count), notesSheet()] });
+        const first = await buildDashboardInExcel(withSettings({ charts: true }), { produced });
+        assert.equal(first.roundTrips, 4);
+        assert.equal(fake.stats.syncs, 4);
+        const charts = fake.describeSheet("Dashboard").charts;
+        assert.ok(charts.length > 0 && charts.length <= count, `${charts.length} charts`);
+        assert.ok(charts.every((c) => c.series[1]?.lineStyle === "Dash" || c.series.length === 1));
+        // The series read cells the write filled: the first result of the first chart is a number.
+        const cells = fake.describeSheet("Dashboard").cells;
+        const firstResult = charts[0]?.series[0]?.values?.split(":")[0] ?? "";
+        assert.equal(typeof cells[firstResult]?.value, "number", `${firstResult} holds a result`);
+        fake.resetStats();
+        const again = await buildDashboardInExcel(withSettings({ charts: true, sheets: ["KPIs"] }), { produced });
+        assert.equal(again.roundTrips, 3);
+        assert.equal(fake.stats.syncs, 3);
+        assert.ok(fake.stats.largestRequestBytes < 4_000_000);
+        assert.equal(fake.describeSheet("Dashboard").charts.length, charts.length, "a rebuild replaces the charts rather than adding to them");
+      });
+    }
+
     it("keeps the same round trips with source formatting on", async () => {
       start({ sheets: [kpiSheet(10)] });
       const r = await buildDashboardInExcel(withSettings({ sourceFormatting: true, sheets: ["KPIs"] }), { produced });

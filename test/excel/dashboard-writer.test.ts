@@ -100,6 +100,35 @@ describe("dashboard writer", () => {
     assert.equal(chart?.series[0]?.xValues, "A3:A5");
   });
 
+  it("draws each planned chart as a line over its anchor: results with markers, the target dashed, no legend", async () => {
+    const plan: SheetPlan = {
+      ...smallPlan(),
+      charts: [
+        { title: "CR01 Calls answered", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "E3:E5" },
+        { title: "CS01 Recorded crime", anchor: "K2:O10", categories: "A3:A4", actual: "C3:C4", target: null },
+      ],
+    };
+    const { sheet, fake } = await write(plan);
+    assert.equal(fake.stats.syncs, 1, "charts go in the same request as the rest");
+    assert.equal(sheet.charts.length, 2);
+    const [withTarget, without] = sheet.charts;
+    assert.equal(withTarget?.type, "Line");
+    assert.equal(withTarget?.seriesBy, "Rows");
+    assert.equal(withTarget?.title, "CR01 Calls answered");
+    assert.equal(withTarget?.titleSize, 10);
+    assert.equal(withTarget?.legendVisible, false);
+    assert.deepEqual(withTarget?.position, { start: "F2", end: "J10" });
+    assert.deepEqual(
+      withTarget?.series.map((s) => [s.name, s.values, s.xValues, s.lineStyle, s.markerStyle]),
+      [
+        ["Result", "C3:C5", "A3:A5", null, "Circle"],
+        ["Target", "E3:E5", "A3:A5", "Dash", "None"],
+      ],
+    );
+    assert.deepEqual(without?.series.map((s) => [s.name, s.values, s.xValues]), [["Result", "C3:C4", "A3:A4"]]);
+    assert.deepEqual(without?.position, { start: "K2", end: "O10" });
+  });
+
   it("quotes text that Excel would parse and leaves plain text in text cells alone", () => {
     assert.equal(cellInput("=1+1", "@"), "'=1+1");
     assert.equal(cellInput("Libraries", "@"), "Libraries");

@@ -66,6 +66,7 @@ export interface FakeChartSeries {
   color: string | null;
   weight: number | null;
   markerStyle: string | null;
+  markerSize: number | null;
 }
 
 /** A chart as the fake keeps it. */
@@ -74,7 +75,10 @@ export interface FakeChart {
   name: string;
   type: string;
   source: string;
+  /** How the source range was read into series: "Auto", "Rows" or "Columns". */
+  seriesBy: string;
   title: string | null;
+  titleSize: number | null;
   legendVisible: boolean | null;
   position: { start: string; end: string | null } | null;
   series: FakeChartSeries[];
@@ -1844,10 +1848,12 @@ class FakeChartCollection extends Proxy {
         name: `Chart ${s.charts.length + 1}`,
         type,
         source: source.a1(),
+        seriesBy: seriesBy ?? "Auto",
         title: null,
+        titleSize: null,
         legendVisible: true,
         position: null,
-        series: [{ name: "Series1", values: source.a1(), xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null }],
+        series: [{ name: "Series1", values: source.a1(), xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null, markerSize: null }],
       };
       s.charts.push(c);
       chart.ref.value = c;
@@ -1881,6 +1887,14 @@ class FakeChartProxy extends Nullable<FakeChart> {
         chart().title = String(v);
       },
     });
+    this.title.format = {
+      font: new FakeSimple(ctx, "ChartFont", {
+        size: (v) => {
+          ws.writable();
+          chart().titleSize = Number(v);
+        },
+      }),
+    };
     this.legend = new FakeSimple(ctx, "ChartLegend", {
       visible: (v) => {
         ws.writable();
@@ -1934,7 +1948,7 @@ class FakeSeriesCollection extends Proxy {
     const ref = new Ref<FakeChartSeries>();
     this.queueCall("add", [name ?? null], () => {
       this.ws.writable();
-      const s: FakeChartSeries = { name: name ?? "", values: null, xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null };
+      const s: FakeChartSeries = { name: name ?? "", values: null, xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null, markerSize: null };
       this.chart().series.push(s);
       ref.value = s;
     });
@@ -1981,6 +1995,12 @@ class FakeSeries extends Proxy {
     this.queueSet("markerStyle", v, () => {
       this.ws.writable();
       this.ref.get("series").markerStyle = v;
+    });
+  }
+  set markerSize(v: number) {
+    this.queueSet("markerSize", v, () => {
+      this.ws.writable();
+      this.ref.get("series").markerSize = v;
     });
   }
   setValues(source: FakeRange): void {
