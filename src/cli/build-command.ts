@@ -195,6 +195,9 @@ async function writeWorkbook(result: PipelineResult, out: string): Promise<void>
   }
 }
 
+/** Said on stderr when the settings ask for trend charts, which only the add-in can draw. */
+export const chartsNotDrawnWords = "Trend charts are drawn only by the add-in inside Excel; the .xlsx written here has their data but no charts.";
+
 /** Runs `build` with parsed options; returns the exit code. Throws only for unexpected failures. */
 export async function runBuild(options: BuildOptions, io: CommandIo): Promise<number> {
   const settings = await resolveSettings(options);
@@ -216,6 +219,8 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   if (out) {
     await writeWorkbook(result, out);
     written.xlsx = out;
+    // exceljs cannot draw charts; the data they would read is in the file all the same.
+    if (result.plan.charts.length > 0) io.stderr(`${chartsNotDrawnWords}\n`);
     if (options.pdf || options.png) {
       try {
         const pdf = await convertToPdf(out);

@@ -70,6 +70,15 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: SheetPlan["font"
   }
 }
 
+/**
+ * exceljs writes the print area as "$" + each corner ("$A1:$N80"), which leaves the rows
+ * relative; LibreOffice then ignores it and prints every used column, chart data included.
+ * Giving the rows their "$" here makes the stored name fully absolute ("$A$1:$N$80").
+ */
+export function printAreaForExcelJs(range: string): string {
+  return range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$1$$$2");
+}
+
 function headerFooterText(parts: { left: string; center: string; right: string }): string {
   return `${parts.left ? `&L${parts.left}` : ""}${parts.center ? `&C${parts.center}` : ""}${parts.right ? `&R${parts.right}` : ""}`;
 }
@@ -134,7 +143,7 @@ export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Exc
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
     margins: { ...p.margins },
-    printArea: p.printArea,
+    printArea: printAreaForExcelJs(p.printArea),
     horizontalCentered: p.centerHorizontally,
     ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows.replace(/\$/g, "") } : {}),
   };

@@ -66,6 +66,24 @@ describe("kpi-dashboard build", function () {
     assert.equal(wb.worksheets.length, 1);
   });
 
+  it("says on stderr that trend charts need the add-in, and writes their data beside the printed columns", async () => {
+    const settings = path.join(dir, "charts.json");
+    writeFileSync(settings, JSON.stringify({ charts: true }));
+    const out = path.join(dir, "charts.xlsx");
+    const { code, stderr } = cli(["build", sample, "--period", "2013-01", "--settings", settings, "--out", out]);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^Trend charts are drawn only by the add-in inside Excel; the \.xlsx written here has their data but no charts\.$/m);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Dashboard");
+    const column = ws?.getColumn("P").values ?? [];
+    assert.ok(column.includes("Chart data (used by the trend charts)"), "the data block's heading is in column P");
+    assert.equal(ws?.pageSetup.printArea?.split(":")[1]?.replace(/\d+$/, ""), "N", "the print area ends at column N");
+
+    const plain = cli(["build", sample, "--period", "2013-01", "--out", path.join(dir, "plain.xlsx")]);
+    assert.doesNotMatch(plain.stderr, /Trend charts/);
+  });
+
   it("says clearly that no PDF was written when LibreOffice is missing, and still writes the workbook", () => {
     const out = path.join(dir, "nolo", "dashboard.xlsx");
     const { code, stderr } = cli(["build", sample, "--period", "2013-01", "--out", out, "--pdf"], { KPI_DASHBOARD_SOFFICE: path.join(dir, "no-such-soffice") });

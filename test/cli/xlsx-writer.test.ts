@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { argb, writeSheetPlan } from "../../src/cli/xlsx-writer";
+import { argb, printAreaForExcelJs, writeSheetPlan } from "../../src/cli/xlsx-writer";
 import { layoutDashboard } from "../../src/core/layout";
 import { alertColours } from "../../src/core/layout/palette";
 import type { SheetPlan } from "../../src/core/sheet-plan";
@@ -91,6 +91,12 @@ describe("writeSheetPlan", () => {
     assert.equal(p.printTitlesRow, "1:4");
     assert.match(ws.headerFooter.oddFooter ?? "", /&CPage &P of &N/);
     assert.match(ws.headerFooter.oddHeader ?? "", /&LCustomer && Communities/);
+  });
+
+  it("passes the print area so that exceljs stores it fully absolute ($A$1:$N$80), which LibreOffice honours", () => {
+    // exceljs puts one "$" before each corner itself.
+    assert.equal(printAreaForExcelJs("A1:N80"), "A$1:N$80");
+    assert.equal(printAreaForExcelJs("$A$1:$N$80"), "A$1:N$80");
   });
 
   it("sets column widths, row heights, fonts with a name, and the tab colour", () => {
