@@ -63,8 +63,24 @@ interface ClassifiedRow {
   readonly periodColumns: number;
 }
 
+/**
+ * Roles of cell texts already looked at. Every row of a sheet is a candidate header, so the same
+ * texts (indicator names, service areas, references of a long table) are classified again and
+ * again; normalising each once keeps detection linear in the number of distinct texts.
+ */
+type RoleCache = Map<string, ColumnRole | null>;
+
+function cachedRoleOfHeader(text: string, cache: RoleCache): ColumnRole | null {
+  let role = cache.get(text);
+  if (role === undefined) {
+    role = roleOfHeader(text.replace(/\s+/g, " ").trim());
+    cache.set(text, role);
+  }
+  return role;
+}
+
 /** Classifies every cell of a candidate header row, or returns null when it cannot be a header (no name or reference). */
-function classifyRow(view: SheetView, row: number, yearStartMonth: number): ClassifiedRow | null {
+function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache): ClassifiedRow | null {
   const cellRoles: (ColumnRole | null)[] = new Array<ColumnRole | null>(view.width).fill(null);
   let hasNameOrRef = false;
   let nonEmpty = 0;
@@ -75,7 +91,7 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number): Clas
       continue;
     }
     nonEmpty++;
-    const role = roleOfHeader(v.replace(/\s+/g, " ").trim());
+    const role = cachedRoleOfHeader(v, roleCache);
     cellRoles[c] = role;
     if (role === "name" || role === "ref") hasNameOrRef = true;
   }
@@ -145,8 +161,9 @@ function layoutOf(c: ClassifiedRow): "wide" | "long" | null {
 /** Finds every recognised header row on the sheet, top to bottom. */
 export function findHeaders(view: SheetView, yearStartMonth: number): TableHeader[] {
   const headers: TableHeader[] = [];
+  const roleCache: RoleCache = new Map();
   for (let r = 0; r < view.rows; r++) {
-    const classified = classifyRow(view, r, yearStartMonth);
+    const classified = classifyRow(view, r, yearStartMonth, roleCache);
     if (!classified) continue;
     const layout = layoutOf(classified);
     if (!layout) continue;

@@ -1,4 +1,5 @@
 import type { CellValue } from "./grid";
+import { memoiseText } from "./memo";
 import type { Frequency, Period } from "./period";
 
 /**
@@ -74,8 +75,7 @@ const DATE_TOKEN = /[dy]/i;
 const MONTH_TOKEN = /m/i;
 const TIME_TOKEN = /[hs]/i;
 
-/** True when an Excel number format shows a date ("mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy"), so the number is a serial. */
-export function isDateFormat(fmt: string): boolean {
+function showsDate(fmt: string): boolean {
   if (!fmt || fmt === "General" || fmt === "@") return false;
   // Literal text, escaped characters, locales and colours are not date tokens.
   const section = (fmt.split(";")[0] ?? "").replace(QUOTED, "").replace(ESCAPED, "").replace(BRACKETED, "");
@@ -83,6 +83,9 @@ export function isDateFormat(fmt: string): boolean {
   // "m" alone is a month unless hours or seconds around it make it minutes.
   return MONTH_TOKEN.test(section) && !TIME_TOKEN.test(section);
 }
+
+/** True when an Excel number format shows a date ("mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy"), so the number is a serial. Remembered per format, as every period cell asks. */
+export const isDateFormat: (fmt: string) => boolean = memoiseText(showsDate);
 
 /** The month period: monthPeriod(2013, 1) is "Jan 2013", 2013-01-01 to 2013-01-31. */
 export function monthPeriod(year: number, month: number): Period {

@@ -1,12 +1,13 @@
 import { diagnostic, type Diagnostic } from "./diagnostics";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
+import type { CellValue } from "./grid";
 import type { Aggregation, Indicator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "./indicator";
 import type { Frequency, Period } from "./period";
 import { isDateFormat, monthPeriod, parsePeriod, quarterOf, reportingYearOf, yearPeriod, type ParsedPeriod } from "./periods";
 import type { ColumnRole, SheetMapping } from "./settings";
 import { isBlank, type SheetView } from "./sheet-view";
-import { inferUnit, parseUnit, readNumberAt } from "./values";
+import { inferUnit, parseUnit, readNumberAt, unitFromFormat } from "./values";
 
 /**
  * Reading the rows of one indicator table into Indicators: one row per indicator (wide) or one
@@ -76,6 +77,8 @@ interface Draft {
 
 const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(["expected", "lower", "upper"]);
 const ROW_FIELDS: readonly NumericField[] = ["target", "floor", "expected", "lower", "upper"];
+/** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
+const PROBE_PERIOD: Period = monthPeriod(2000, 1);
 const ROLLING_WORDS = /rolling\s*(?:12|twelve)|(?:12|twelve)[\s-]*months?\s*rolling|rolling\s*year|\br12\b/i;
 
 /** True when text (a title or sheet name) says the figures are rolling 12-month ones. */
@@ -97,6 +100,17 @@ class TableReader {
   private readonly byKey = new Map<string, Draft>();
   private readonly rowColumns: { role: ColumnRole; col: number }[] = [];
   private readonly periodColumns: { col: number; period: ParsedPeriod; field: PeriodField }[] = [];
+  /**
+   * For each period column of a wide table, which of the row's observations it fills: columns
+   * sharing a period (its result and its target) share one. Worked out once from the header,
+   * rather than looking the period up for every cell of every row.
+   */
+  private readonly columnSlots: number[] = [];
+  private slotCount = 0;
+  /** Observation keys by parsed period: the same few period objects recur on every row, so each key is built once. */
+  private readonly periodKeys = new Map<ParsedPeriod, string>();
+  /** Periods read from a long table's period cells, by number format and cell value: a long table repeats the same few periods on every row. */
+  private readonly periodCells = new Map<string, Map<CellValue, ParsedPeriod | null>>();
   private section: string | null = null;
   private lastServiceArea: string | null = null;
   private lastName = "";
@@ -113,6 +127,16 @@ class TableReader {
       if (c.role === "period" && c.period && c.field) this.periodColumns.push({ col: c.col, period: c.period, field: c.field });
     }
     for (const [role, col] of header.roles) this.rowColumns.push({ role, col });
+    const slotOfKey = new Map<string, number>();
+    for (const p of this.periodColumns) {
+      const key = this.periodKey(p.period);
+      let slot = slotOfKey.get(key);
+      if (slot === undefined) {
+        slot = this.slotCount++;
+        slotOfKey.set(key, slot);
+      }
+      this.columnSlots.push(slot);
+    }
   }
 
   private col(role: ColumnRole): number | undefined {
@@ -149,17 +173,28 @@ class TableReader {
     const address = this.view.address(row, col);
     if (field === "actual") obs.cells.actual = address;
     if (isBlank(value)) return;
-    const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
-    if (d) this.diagnostics.push(d);
     obs.cells[field] = address;
-    if (reading.value === null) return;
-    obs.values[field] = reading.value;
+    let number: number | null;
+    let unit: Unit | null;
+    if (typeof value === "number" && Number.isFinite(value)) {
+      // Most cells hold a plain number: take it as readNumber would (the value, and the unit its
+      // format shows) without building a reading object for every figure of a large sheet.
+      number = value;
+      unit = unitFromFormat(format);
+    } else {
+      const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
+      if (d) this.diagnostics.push(d);
+      number = reading.value;
+      unit = reading.unit;
+    }
+    if (number === null) return;
+    obs.values[field] = number;
     if (field === "actual") {
-      draft.results.push(reading.value);
-      draft.cellUnits.push(reading.unit);
+      draft.results.push(number);
+      draft.cellUnits.push(unit);
       draft.formats.push(format);
     } else if (field === "target") {
-      draft.targets.push(reading.value);
+      draft.targets.push(number);
       draft.targetFormats.push(format);
     }
     if (ACTIVITY_FIELDS.has(field)) draft.hasActivityFigures = true;
@@ -221,8 +256,32 @@ class TableReader {
     if (incCol !== undefined && draft.excluded === null) draft.excluded = parseExcluded(v.value(row, incCol));
   }
 
+  private periodKey(parsed: ParsedPeriod): string {
+    let key = this.periodKeys.get(parsed);
+    if (key === undefined) {
+      key = `${parsed.frequency}|${parsed.period.start}`;
+      this.periodKeys.set(parsed, key);
+    }
+    return key;
+  }
+
+  /** parsePeriod for a period cell, remembered per distinct value and format (and so the same object for the same period). */
+  private periodOfCell(value: CellValue, format: string): ParsedPeriod | null {
+    let byValue = this.periodCells.get(format);
+    if (byValue === undefined) {
+      byValue = new Map();
+      this.periodCells.set(format, byValue);
+    }
+    let parsed = byValue.get(value);
+    if (parsed === undefined) {
+      parsed = parsePeriod(value, format, this.ctx.yearStartMonth);
+      byValue.set(value, parsed);
+    }
+    return parsed;
+  }
+
   private obsFor(draft: Draft, parsed: ParsedPeriod): ObsDraft {
-    const key = `${parsed.frequency}|${parsed.period.start}`;
+    const key = this.periodKey(parsed);
     const existing = draft.obsByPeriod.get(key);
     if (existing) return existing;
     const o: ObsDraft = { period: parsed.period, frequency: parsed.frequency, values: {}, commentary: null, cells: {} };
@@ -274,12 +333,23 @@ class TableReader {
     }
     const draft = newDraft(row, `${row}`, name);
     this.readDescribing(draft, row);
-    for (const p of this.periodColumns) this.readInto(draft, this.obsFor(draft, p.period), p.field, row, p.col);
+    // The same observations, in the same order, as looking each column's period up would give.
+    const slots: (ObsDraft | undefined)[] = new Array<ObsDraft | undefined>(this.slotCount);
+    this.periodColumns.forEach((p, i) => {
+      const slot = this.columnSlots[i] ?? 0;
+      let obs = slots[slot];
+      if (obs === undefined) {
+        obs = { period: p.period.period, frequency: p.period.frequency, values: {}, commentary: null, cells: {} };
+        slots[slot] = obs;
+        draft.obs.push(obs);
+      }
+      this.readInto(draft, obs, p.field, row, p.col);
+    });
     // Row-wide figures (an annual target beside monthly results) apply to every period without its own.
     for (const f of ROW_FIELDS) {
       const c = this.col(f);
       if (c === undefined || isBlank(v.value(row, c))) continue;
-      const probe: ObsDraft = { period: monthPeriod(2000, 1), frequency: "month", values: {}, commentary: null, cells: {} };
+      const probe: ObsDraft = { period: PROBE_PERIOD, frequency: "month", values: {}, commentary: null, cells: {} };
       this.readInto(draft, probe, f, row, c);
       const value = probe.values[f];
       for (const o of draft.obs) {
@@ -308,7 +378,7 @@ class TableReader {
       this.takeHeading(row);
       return;
     }
-    const parsed = parsePeriod(periodValue, v.format(row, periodCol), this.ctx.yearStartMonth);
+    const parsed = this.periodOfCell(periodValue, v.format(row, periodCol));
     if (!parsed) {
       if (this.takeHeading(row)) return;
       this.warn(row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
@@ -355,10 +425,34 @@ class TableReader {
   }
 }
 
-function countValues(obs: readonly ObsDraft[], frequency: Frequency): number {
-  let n = 0;
-  for (const o of obs) if (o.frequency === frequency && o.values.actual !== undefined) n++;
-  return n;
+const FREQUENCY_ORDER: readonly Frequency[] = ["month", "quarter", "year", "rolling12"];
+
+/** The frequency the results come in: the one with the most results, months first on a tie; null when there are no observations. Counted in one pass, as it runs for every indicator. */
+function resultFrequency(obs: readonly ObsDraft[]): Frequency | null {
+  const present = new Set<Frequency>();
+  const results = new Map<Frequency, number>();
+  for (const o of obs) {
+    present.add(o.frequency);
+    if (o.values.actual !== undefined) results.set(o.frequency, (results.get(o.frequency) ?? 0) + 1);
+  }
+  let periodFrequency: Frequency | null = null;
+  let best = -1;
+  for (const f of FREQUENCY_ORDER) {
+    if (!present.has(f)) continue;
+    const n = results.get(f) ?? 0;
+    if (n > best) {
+      best = n;
+      periodFrequency = f;
+    }
+  }
+  return periodFrequency;
+}
+
+/** Sorts observations by period start (stable); most series arrive in order already, so check before sorting. */
+function sortByStart(obs: ObsDraft[]): void {
+  let sorted = true;
+  for (let i = 1; i < obs.length && sorted; i++) sorted = (obs[i - 1] as ObsDraft).period.start <= (obs[i] as ObsDraft).period.start;
+  if (!sorted) obs.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
 }
 
 /** Moves monthly observations into the quarter or year that contains them (a quarterly indicator kept under month headers). */
@@ -382,20 +476,20 @@ function regroup(obs: readonly ObsDraft[], to: "quarter" | "year", yearStartMont
 }
 
 function toObservation(o: ObsDraft): Observation {
-  const get = (f: NumericField): number | null => o.values[f] ?? null;
+  const values = o.values;
   const base = {
     period: o.period,
-    actual: get("actual"),
-    target: get("target"),
-    floor: get("floor"),
-    expected: get("expected"),
-    lower: get("lower"),
-    upper: get("upper"),
+    actual: values.actual ?? null,
+    target: values.target ?? null,
+    floor: values.floor ?? null,
+    expected: values.expected ?? null,
+    lower: values.lower ?? null,
+    upper: values.upper ?? null,
     commentary: o.commentary,
     cells: o.cells,
   };
-  if (o.values.numerator === undefined && o.values.denominator === undefined) return base;
-  return { ...base, numerator: get("numerator"), denominator: get("denominator") };
+  if (values.numerator === undefined && values.denominator === undefined) return base;
+  return { ...base, numerator: values.numerator ?? null, denominator: values.denominator ?? null };
 }
 
 function firstUsefulFormat(formats: readonly string[]): string | null {
@@ -424,20 +518,9 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
   for (const d of reader.drafts) {
     const sheet = view.sheet;
     const where = view.address(d.row, header.roles.get("name") ?? header.roles.get("ref") ?? 0);
-    // The frequency the results come in: the one with the most results, months first on a tie.
-    const frequencies: Frequency[] = ["month", "quarter", "year", "rolling12"];
-    let periodFrequency: Frequency | null = null;
-    let best = -1;
-    for (const f of frequencies) {
-      if (!d.obs.some((o) => o.frequency === f)) continue;
-      const n = countValues(d.obs, f);
-      if (n > best) {
-        best = n;
-        periodFrequency = f;
-      }
-    }
+    const periodFrequency = resultFrequency(d.obs);
     let obs = d.obs.filter((o) => o.frequency === periodFrequency);
-    const dropped = d.obs.filter((o) => o.frequency !== periodFrequency && o.values.actual !== undefined).length;
+    const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o) => o.frequency !== periodFrequency && o.values.actual !== undefined).length;
     if (dropped > 0) {
       diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`));
     }
@@ -458,7 +541,7 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
     } else if (stated !== null && periodFrequency !== null && stated !== periodFrequency) {
       diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" is marked ${stated === "rolling12" ? "rolling 12 months" : stated} but its periods are ${periodFrequency}s: the periods' frequency is used.`));
     }
-    obs.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
+    sortByStart(obs);
     if (d.commentary && obs.length > 0) {
       let target = obs[obs.length - 1];
       for (let i = obs.length - 1; i >= 0; i--) {

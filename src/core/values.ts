@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from "./diagnostics";
 import type { CellValue } from "./grid";
 import type { Unit } from "./indicator";
+import { memoiseText } from "./memo";
 
 /**
  * Reading one cell as a number, honestly: what people type in indicator sheets ("72.1%",
@@ -51,14 +52,16 @@ const ESCAPED = /\\./g;
 
 const EMPTY: NumberReading = { value: null, unit: null, note: null, problem: null };
 
-/** The unit a number format shows: percentage for "0.0%", money for "£#,##0", null for anything else. */
-export function unitFromFormat(fmt: string): Unit | null {
+function readUnitFromFormat(fmt: string): Unit | null {
   if (!fmt || fmt === "General") return null;
   const bare = fmt.replace(QUOTED, "").replace(ESCAPED, "");
   if (PERCENT_FORMAT.test(bare)) return "percentage";
   if (CURRENCY_FORMAT.test(fmt)) return "money";
   return null;
 }
+
+/** The unit a number format shows: percentage for "0.0%", money for "£#,##0", null for anything else. Remembered per format, as every figure's cell asks. */
+export const unitFromFormat: (fmt: string) => Unit | null = memoiseText(readUnitFromFormat);
 
 function multiplier(suffix: string): number {
   switch (suffix) {
