@@ -14,6 +14,8 @@ export function argb(hex: string): string {
 }
 
 const defaultBorderColour = "#595959";
+/** Columns on an Excel sheet (A to XFD). */
+const maxColumns = 16_384;
 
 /** Every cell of an A1 range ("B3:D5" or "B3"), as 1-based row and column. */
 export function cellsOfRange(range: string): { row: number; col: number }[] {
@@ -28,33 +30,67 @@ export function cellsOfRange(range: string): { row: number; col: number }[] {
   return cells;
 }
 
-/** The style of each cell after applying the plan's styles in order (later entries win per property). */
-function resolvedStyles(plan: SheetPlan): Map<string, CellStyle> {
-  const byCell = new Map<string, CellStyle>();
-  for (const { range, style } of plan.styles) {
-    for (const { row, col } of cellsOfRange(range)) {
-      const key = `${row},${col}`;
-      byCell.set(key, { ...byCell.get(key), ...style });
+/** The bounds of an A1 range ("B3:D5" or "B3") as 0-based inclusive rows and columns, or null. */
+function rangeBounds(range: string): { top: number; bottom: number; left: number; right: number } | null {
+  const [from, to] = range.split(":");
+  const a = parseAddress(from ?? "");
+  const b = parseAddress(to ?? from ?? "");
+  if (!a || !b) return null;
+  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+}
+
+/**
+ * The style of each cell after applying the plan's styles in order (later entries win per
+ * property), as an index into a list of distinct merged styles: a dashboard has a few dozen
+ * distinct combinations over many thousand cells, so each combination is merged once.
+ */
+function resolvedStyles(plan: SheetPlan): { ids: Int32Array; styles: CellStyle[] } {
+  const { rows, cols } = plan;
+  // Combination 0 is "no style"; next[combination][styleIndex] is the combination after it.
+  const styles: CellStyle[] = [{}];
+  const next: Map<number, number>[] = [new Map()];
+  const ids = new Int32Array(rows * cols);
+  plan.styles.forEach(({ range, style }, index) => {
+    const bounds = rangeBounds(range);
+    if (!bounds) return;
+    const bottom = Math.min(bounds.bottom, rows - 1);
+    const right = Math.min(bounds.right, cols - 1);
+    for (let r = bounds.top; r <= bottom; r++) {
+      for (let c = bounds.left, at = r * cols + c; c <= right; c++, at++) {
+        const from = ids[at] ?? 0;
+        const transitions = next[from] ?? new Map<number, number>();
+        let to = transitions.get(index);
+        if (to === undefined) {
+          to = styles.length;
+          styles.push({ ...styles[from], ...style });
+          next.push(new Map());
+          transitions.set(index, to);
+        }
+        ids[at] = to;
+      }
     }
-  }
-  return byCell;
+  });
+  return { ids, styles };
 }
 
 function border(style: BorderStyle | undefined, colour: string): Partial<ExcelJS.Border> | undefined {
   return style ? { style, color: { argb: argb(colour) } } : undefined;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: SheetPlan["font"]): void {
-  cell.font = {
+/** The exceljs style of a cell with this merged style and number format. */
+function excelStyle(style: CellStyle, format: string, font: SheetPlan["font"]): Partial<ExcelJS.Style> {
+  const result: Partial<ExcelJS.Style> = {};
+  if (format !== "General") result.numFmt = format;
+  result.font = {
     name: font.name,
     size: style.size ?? font.size,
     ...(style.bold !== undefined ? { bold: style.bold } : {}),
     ...(style.italic !== undefined ? { italic: style.italic } : {}),
     ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
   };
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.fill) result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.wrap !== undefined || style.hAlign || style.vAlign) {
-    cell.alignment = {
+    result.alignment = {
       ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
       ...(style.hAlign ? { horizontal: style.hAlign } : {}),
       ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
@@ -66,8 +102,44 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: SheetPlan["font"
   const left = border(style.borderLeft, colour);
   const right = border(style.borderRight, colour);
   if (top || bottom || left || right) {
-    cell.border = { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}), ...(left ? { left } : {}), ...(right ? { right } : {}) };
+    result.border = { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}), ...(left ? { left } : {}), ...(right ? { right } : {}) };
   }
+  return result;
+}
+
+/**
+ * Merges the plan's ranges. exceljs checks each new merge against every merge made before it,
+ * which is quadratic in their number (a large dashboard has thousands): the same check is made
+ * here once per cell, with exceljs's own error, and exceljs then merges each range against an
+ * empty list. Falls back to plain mergeCells if exceljs's merge list is not where expected.
+ */
+function mergeRanges(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
+  const internal = ws as unknown as { _merges?: unknown };
+  const merges = internal._merges;
+  const bounds = ranges.map(rangeBounds);
+  if (!merges || typeof merges !== "object" || bounds.includes(null)) {
+    for (const range of ranges) ws.mergeCells(range);
+    return;
+  }
+  const covered = new Set<number>();
+  ranges.forEach((range, i) => {
+    const b = bounds[i];
+    if (!b) return;
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = r * maxColumns + c;
+        if (covered.has(cell)) throw new Error("Cannot merge already merged cells");
+        covered.add(cell);
+      }
+    }
+    internal._merges = {};
+    try {
+      ws.mergeCells(range);
+      Object.assign(merges, internal._merges);
+    } finally {
+      internal._merges = merges;
+    }
+  });
 }
 
 /**
@@ -103,19 +175,30 @@ export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Exc
   });
   for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
 
-  const styles = resolvedStyles(plan);
+  // Cells with the same style share one style object: exceljs then registers each distinct
+  // style once when writing (it remembers style objects it has seen) instead of once per cell.
+  // The object also depends on whether the cell holds a number, because exceljs gives
+  // unformatted numbers an explicit General format and other cells none.
+  const { ids, styles } = resolvedStyles(plan);
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (let r = 0; r < plan.rows; r++) {
+    const row = ws.getRow(r + 1);
+    const values = plan.values[r];
+    const formats = plan.numberFormats[r];
     for (let c = 0; c < plan.cols; c++) {
-      const cell = ws.getCell(r + 1, c + 1);
-      const value = plan.values[r]?.[c] ?? null;
+      const cell = row.getCell(c + 1);
+      const value = values?.[c] ?? null;
       // A plain JS string is stored as a (shared) string, never as a formula.
       if (value !== null) cell.value = value;
-      const format = plan.numberFormats[r]?.[c] ?? "General";
-      if (format !== "General") cell.numFmt = format;
-      applyStyle(cell, styles.get(`${r + 1},${c + 1}`) ?? {}, plan.font);
+      const format = formats?.[c] ?? "General";
+      const id = ids[r * plan.cols + c] ?? 0;
+      const key = `${id}|${typeof value === "number" ? "n" : ""}|${format}`;
+      let style = shared.get(key);
+      if (!style) shared.set(key, (style = excelStyle(styles[id] ?? {}, format, plan.font)));
+      cell.style = style;
     }
   }
-  for (const range of plan.merges) ws.mergeCells(range);
+  mergeRanges(ws, plan.merges);
 
   let priority = 1;
   for (const cf of plan.conditionalFormats) {
