@@ -25,20 +25,39 @@ export interface YearMonth {
   readonly month: number;
 }
 
+/** The value of the ASCII digit at `index`, or -1 when there is none there. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/**
+ * The month number of text starting `YYYY-MM`, or null. Read character by character rather than
+ * with a regular expression: the rules ask for the month of every period of every indicator.
+ */
+function leadingMonthNumber(iso: string): number | null {
+  if (typeof iso !== "string") return null;
+  const y0 = digitAt(iso, 0);
+  const y1 = digitAt(iso, 1);
+  const y2 = digitAt(iso, 2);
+  const y3 = digitAt(iso, 3);
+  const m0 = digitAt(iso, 5);
+  const m1 = digitAt(iso, 6);
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0 || iso.charCodeAt(4) !== 45 || m0 < 0 || m1 < 0) return null;
+  const month = m0 * 10 + m1;
+  if (month < 1 || month > 12) return null;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + month - 1;
+}
+
 /** The month of an ISO date (`YYYY-MM-DD`) or month key (`YYYY-MM`); null when the text is not one. */
 export function yearMonthOf(iso: string): YearMonth | null {
-  const match = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return null;
-  return { year, month };
+  const n = leadingMonthNumber(iso);
+  return n === null ? null : yearMonthFromNumber(n);
 }
 
 /** The month number (year × 12 + month − 1) of an ISO date or month key; null when the text is not one. */
 export function monthNumberOf(iso: string): number | null {
-  const ym = yearMonthOf(iso);
-  return ym ? ym.year * 12 + ym.month - 1 : null;
+  return leadingMonthNumber(iso);
 }
 
 /** The month a month number stands for. */

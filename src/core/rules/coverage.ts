@@ -18,7 +18,10 @@ export function describeCoverage(results: readonly IndicatorResult[], cutoff: st
     if (result.excluded !== null || result.stale || result.actual === null || result.period === null) continue;
     const month = monthNumberOf(result.period.end);
     if (month === null) continue;
-    byMonth.set(month, [...(byMonth.get(month) ?? []), result]);
+    // Appended in place: copying the list for each result made this quadratic in the number of indicators.
+    const list = byMonth.get(month);
+    if (list) list.push(result);
+    else byMonth.set(month, [result]);
   }
   if (byMonth.size === 0) {
     const cut = monthNumberOf(cutoff);

@@ -56,6 +56,11 @@ function against(actual: number, reference: number, what: string, unit: Unit): s
   return `${formatDifference(actual - reference, unit)} ${side > 0 ? "above" : "below"} ${what} of ${formatValue(reference, unit)}`;
 }
 
+/** A figure's "goodness" for the polarity: higher is better whatever the polarity. */
+function goodness(x: number, polarity: Polarity, target: number): number {
+  return polarity === "higher" ? x : polarity === "lower" ? -x : -Math.abs(x - target);
+}
+
 /** Rates one result against its target and floor standard; see the module note for the rules. */
 export function rateResult(input: RateInput, rules: RagRules): Rating {
   const { actual, target, floor, polarity, unit } = input;
@@ -67,8 +72,7 @@ export function rateResult(input: RateInput, rules: RagRules): Rating {
 
   // Everything is rated on a "goodness" score where higher is better, so one set of comparisons
   // serves all three polarities.
-  const score = (x: number): number => (polarity === "higher" ? x : polarity === "lower" ? -x : -Math.abs(x - target));
-  const s = score(actual);
+  const s = goodness(actual, polarity, target);
 
   let greenAt: number;
   let greenNote = "";
@@ -76,15 +80,15 @@ export function rateResult(input: RateInput, rules: RagRules): Rating {
     greenAt = -toleranceSize(rules.targetBand, target);
     greenNote = `, within the green band of ${formatTolerance(rules.targetBand, unit)} either side`;
   } else if (rules.greenTolerance) {
-    greenAt = score(target) - toleranceSize(rules.greenTolerance, target);
+    greenAt = goodness(target, polarity, target) - toleranceSize(rules.greenTolerance, target);
     greenNote = `, within the green tolerance of ${formatTolerance(rules.greenTolerance, unit)}`;
   } else {
-    greenAt = score(target);
+    greenAt = goodness(target, polarity, target);
   }
 
   let amberAt: number | null = null;
-  if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : score(floor);
-  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target) : score(target) - toleranceSize(amberTolerance, target);
+  if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : goodness(floor, polarity, target);
+  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target);
 
   const toFloor = floor === null ? "" : against(actual, floor, "the floor standard", unit);
 
@@ -96,7 +100,7 @@ export function rateResult(input: RateInput, rules: RagRules): Rating {
   const green = compareFigures(s, greenAt);
   if (green > 0) {
     const onTarget = compareFigures(actual, target) === 0;
-    const metTarget = polarity !== "target" && compareFigures(s, score(target)) >= 0;
+    const metTarget = polarity !== "target" && compareFigures(s, goodness(target, polarity, target)) >= 0;
     return { rag: "GREEN", reason: onTarget || metTarget ? toTarget : `${toTarget}${greenNote}` };
   }
   if (green === 0) {
