@@ -22,6 +22,7 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Worksheet.delete": "1.1",
   "Worksheet.getRange": "1.1",
   "Worksheet.getRangeByIndexes": "1.7",
+  "Worksheet.getRanges": "1.9",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "Worksheet.showGridlines": "1.8",
   "Worksheet.tabColor": "1.7",

@@ -196,7 +196,8 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
           if (!isTooLarge(error)) throw error;
           tooLarge = true;
           reads = queueSources(sources, false);
-          await sync();
+          // Only the source-formatting reads are left to send; without them there is nothing to sync.
+          if (reads.scan || reads.locked) await sync();
         }
       }
       let grids = tooLarge ? null : (reads.collect?.() ?? null);

@@ -128,6 +128,65 @@ function runs(values: readonly { index: number; value: number }[]): [number, num
   return out;
 }
 
+/**
+ * Merges as few calls as the plan allows: consecutive one-row merges over the same columns (a
+ * list whose every row spans "D:N") become one `merge(true)` ("across": each row merged on its
+ * own), so a long exception list costs one call, not one per row.
+ */
+export function mergeBlocks(merges: readonly string[]): { range: string; across: boolean }[] {
+  const blocks: { range: string; span: string | null; row: number; last: number }[] = [];
+  const rowMerge = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
+  // Sorted by columns then row, so the rows of one list sit together whatever order the plan used.
+  const parsed = merges.map((range) => {
+    const m = rowMerge.exec(range);
+    const oneRow = m !== null && m[2] === m[4];
+    return { range, span: oneRow ? `${m[1]}:${m[3]}` : null, row: oneRow ? Number(m[2]) : 0 };
+  });
+  parsed.sort((x, y) => (x.span ?? "").localeCompare(y.span ?? "") || x.row - y.row);
+  for (const { range, span, row } of parsed) {
+    const prev = blocks[blocks.length - 1];
+    if (span !== null && prev?.span === span && prev.last === row - 1) prev.last = row;
+    else blocks.push({ range, span, row, last: row });
+  }
+  return blocks.map(({ range, span, row, last }) => {
+    if (span === null || last === row) return { range, across: false };
+    const [c0, c1] = span.split(":");
+    return { range: `${c0}${row}:${c1}${last}`, across: true };
+  });
+}
+
+/** Longest address list given to `getRanges`: Excel is reported to refuse longer ones. */
+const rowListMaxChars = 250;
+
+/**
+ * Row heights as few calls as the plan allows: runs of consecutive rows with one height, then
+ * the runs of each height joined into address lists ("5:7,9:9,12:30") for `getRanges`, each list
+ * short enough for Excel. Wrapped rows scattered through long tables would otherwise cost a call
+ * per run.
+ */
+export function rowHeightBlocks(heights: SheetPlan["rowHeights"]): { rows: string; height: number }[] {
+  const sorted = [...heights].sort((x, y) => x.row - y.row).map((h) => ({ index: h.row, value: h.height }));
+  const byHeight = new Map<number, string[]>();
+  for (const [first, last, height] of runs(sorted)) {
+    const list = byHeight.get(height) ?? [];
+    list.push(`${first}:${last}`);
+    byHeight.set(height, list);
+  }
+  const out: { rows: string; height: number }[] = [];
+  for (const [height, areas] of byHeight) {
+    let rows = "";
+    for (const area of areas) {
+      if (rows.length > 0 && rows.length + 1 + area.length > rowListMaxChars) {
+        out.push({ rows, height });
+        rows = "";
+      }
+      rows = rows.length > 0 ? `${rows},${area}` : area;
+    }
+    if (rows.length > 0) out.push({ rows, height });
+  }
+  return out;
+}
+
 /** Chart colours: the dashboard's dark blue for results, grey for the target, so both read in black and white. */
 const chartColours = { actual: "#1F3864", target: "#7F7F7F" } as const;
 
@@ -222,18 +281,17 @@ export async function writeSheetPlan(
     const calls = applyStyle(ws.getRange(range), style);
     await budget.spend(callBytes({ range, style }, calls + 1));
   }
-  for (const range of plan.merges) {
-    ws.getRange(range).merge(false);
+  for (const { range, across } of mergeBlocks(plan.merges)) {
+    ws.getRange(range).merge(across);
     await budget.spend(callBytes(range, 2));
   }
   for (const [first, last, width] of runs(plan.columnWidths.map((value, index) => ({ index, value })))) {
     ws.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
     await budget.spend(callBytes(null, 2));
   }
-  const heights = [...plan.rowHeights].sort((x, y) => x.row - y.row).map((h) => ({ index: h.row, value: h.height }));
-  for (const [first, last, height] of runs(heights)) {
-    ws.getRange(`${first}:${last}`).format.rowHeight = height;
-    await budget.spend(callBytes(null, 2));
+  for (const { rows, height } of rowHeightBlocks(plan.rowHeights)) {
+    (rows.includes(",") ? ws.getRanges(rows) : ws.getRange(rows)).format.rowHeight = height;
+    await budget.spend(callBytes(rows, 2));
   }
 
   // Excel adds each rule at the top priority, so adding them last-first leaves the plan's order.

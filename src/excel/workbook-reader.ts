@@ -9,8 +9,8 @@ import { errorCode } from "./errors";
  * workbooks are small (a few thousand cells a sheet), so one round trip reads every sheet. Only
  * when Excel says the answer is too big (Excel on the web caps a response at 5 MB;
  * every platform caps a read at 5 million cells and may return null values beyond it) does the
- * reader fall back to `readGridsInBlocks`: one round trip for the sizes, then row blocks of at most
- * `blockBudgetCells` cells per request. Returns the grids and the round trips it made.
+ * reader fall back to `readGridsInBlocks`: one round trip for the sizes, then row blocks whose
+ * answers stay under `blockBudgetBytes`. Returns the grids and the round trips it made.
  */
 
 /** A worksheet as listed by the workbook. */
@@ -20,7 +20,7 @@ export interface SheetInfo {
   readonly visibility: string;
 }
 
-/** Cells per read request in the fallback: ~4 MB at ~40 bytes per cell (value plus format, JSON). */
+/** Cells per read request in the fallback before any block has been seen: ~4 MB at ~42 bytes per cell (value plus format, JSON). */
 export const blockBudgetCells = 100_000;
 
 /** The properties loaded for each used range. */
@@ -76,14 +76,31 @@ export function isTooLarge(error: unknown): boolean {
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "RequestPayloadSizeLimitExceeded";
 }
 
+/** What one read request should stay under: Excel on the web refuses responses over 5 MB. */
+export const blockBudgetBytes = 4 * 1024 * 1024;
+
+/** Bytes per cell assumed before any block of a sheet has been seen (value plus format, JSON): generous, so a first block never overflows. */
+const assumedBytesPerCell = blockBudgetBytes / blockBudgetCells;
+
+/** Headroom over the bytes per cell seen so far, since later rows may hold longer text. */
+const observedMargin = 1.2;
+
+/** Bytes of a block's answer as JSON, the form Excel sends it in. */
+function responseBytes(range: Excel.Range): number {
+  return JSON.stringify(range.values).length + JSON.stringify(range.numberFormat).length;
+}
+
 /**
  * Reads the named sheets' used ranges in row blocks: one round trip for the sizes, then requests
- * of at most `budgetCells` cells each. Used only after a whole read was refused as too large.
+ * whose answers stay under `budgetBytes` (default `blockBudgetBytes`). Used only after a whole read was refused as too
+ * large. Each sheet starts at `assumedBytesPerCell`; after every request its blocks are sized to
+ * the bytes per cell actually seen on that sheet (with a margin), so requests fill up instead of
+ * assuming the worst for every cell.
  */
 export async function readGridsInBlocks(
   context: Excel.RequestContext,
   names: readonly string[],
-  budgetCells: number = blockBudgetCells,
+  budgetBytes: number = blockBudgetBytes,
 ): Promise<{ grids: Grid[]; syncs: number }> {
   let syncs = 1;
   const sized = names.map((name) => {
@@ -97,10 +114,24 @@ export async function readGridsInBlocks(
   interface Block {
     readonly grid: number;
     readonly range: Excel.Range;
+    readonly cells: number;
   }
   const grids: { sheet: string; origin: string; values: CellValue[][]; numberFormat: string[][] }[] = [];
+  const bytesPerCell: number[] = [];
   const requests: Block[][] = [[]];
-  let cellsInRequest = 0;
+  let bytesInRequest = 0;
+  const send = async (): Promise<void> => {
+    await context.sync();
+    syncs++;
+    const seen = new Map<number, { bytes: number; cells: number }>();
+    for (const b of requests[requests.length - 1] ?? []) {
+      const s = seen.get(b.grid) ?? { bytes: 0, cells: 0 };
+      seen.set(b.grid, { bytes: s.bytes + responseBytes(b.range), cells: s.cells + b.cells });
+    }
+    for (const [grid, { bytes, cells }] of seen) bytesPerCell[grid] = (bytes / Math.max(1, cells)) * observedMargin;
+    requests.push([]);
+    bytesInRequest = 0;
+  };
   for (const { name, ws, used } of sized) {
     if (ws.isNullObject) continue;
     if (used.isNullObject) {
@@ -108,33 +139,28 @@ export async function readGridsInBlocks(
       continue;
     }
     const index = grids.push({ sheet: name, origin: originOf(used.address), values: [], numberFormat: [] }) - 1;
-    const cols = used.columnCount;
-    const rowsPerBlock = Math.max(1, Math.floor(budgetCells / Math.max(1, cols)));
-    for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, used.rowCount - r);
-      if (cellsInRequest > 0 && cellsInRequest + rows * cols > budgetCells) {
-        await context.sync();
-        syncs++;
-        requests.push([]);
-        cellsInRequest = 0;
-      }
+    const cols = Math.max(1, used.columnCount);
+    let r = 0;
+    while (r < used.rowCount) {
+      const rowBytes = cols * (bytesPerCell[index] ?? assumedBytesPerCell);
+      if (bytesInRequest > 0 && bytesInRequest + rowBytes > budgetBytes) await send();
+      const perRow = cols * (bytesPerCell[index] ?? assumedBytesPerCell);
+      const rows = Math.min(Math.max(1, Math.floor((budgetBytes - bytesInRequest) / perRow)), used.rowCount - r);
       const range = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, cols);
       range.load("values,numberFormat");
-      requests[requests.length - 1]?.push({ grid: index, range });
-      cellsInRequest += rows * cols;
+      requests[requests.length - 1]?.push({ grid: index, range, cells: rows * cols });
+      bytesInRequest += rows * perRow;
+      r += rows;
     }
   }
-  if (cellsInRequest > 0) {
-    await context.sync();
-    syncs++;
-  }
+  if (bytesInRequest > 0) await send();
   // Blocks were queued sheet by sheet and top to bottom, so appending keeps the rows in order.
   for (const request of requests) {
     for (const { grid, range } of request) {
       const g = grids[grid];
       if (!g) continue;
-      g.values.push(...(range.values as CellValue[][]));
-      g.numberFormat.push(...(range.numberFormat as string[][]));
+      for (const row of range.values as CellValue[][]) g.values.push(row);
+      for (const row of range.numberFormat as string[][]) g.numberFormat.push(row);
     }
   }
   return { grids, syncs };

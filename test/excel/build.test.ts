@@ -3,6 +3,7 @@ import { defaultSettings, type Settings } from "../../src/core/settings";
 import { buildDashboardInExcel, checkSupport, inspectWorkbook, removeSourceFormatting, saveSettingsToWorkbook, selectCell } from "../../src/excel/build";
 import { dashboardRecordKey, settingsKey } from "../../src/excel/settings-store";
 import { createFakeExcel, type FakeExcel, type FakeExcelInit } from "./fake-excel";
+import { generateWorkbookGrids } from "../../bench/generate";
 import { kpiSheet, notesSheet } from "./sample-sheets";
 
 const produced = "2012-10-15";
@@ -58,6 +59,21 @@ describe("build use cases in Excel", () => {
         assert.equal(fake.describeSheet("Dashboard").charts.length, charts.length, "a rebuild replaces the charts rather than adding to them");
       });
     }
+
+    it("queues at most twice the API calls for 2,000 indicators as for 100, whatever the exceptions and wrapped rows", async () => {
+      const calls = async (indicators: number): Promise<number> => {
+        const grids = generateWorkbookGrids(indicators, 36);
+        start({ sheets: grids.map((g) => ({ name: g.sheet, values: g.values, numberFormat: g.numberFormat, origin: g.origin })) });
+        await buildDashboardInExcel(defaultSettings(), { produced });
+        assert.equal(fake.stats.syncs, 4);
+        const n = fake.stats.apiCalls;
+        uninstall();
+        return n;
+      };
+      const small = await calls(100);
+      const large = await calls(2000);
+      assert.ok(large <= 2 * small, `${large} calls at 2,000 against ${small} at 100`);
+    });
 
     it("keeps the same round trips with source formatting on", async () => {
       start({ sheets: [kpiSheet(10)] });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { SheetPlan } from "../../src/core/sheet-plan";
-import { cellInput, columnWidthChars, columnWidthPoints, writeSheetPlan } from "../../src/excel/dashboard-writer";
+import { cellInput, columnWidthChars, columnWidthPoints, mergeBlocks, rowHeightBlocks, writeSheetPlan } from "../../src/excel/dashboard-writer";
 import { createFakeExcel, type FakeExcel, type SheetDescription } from "./fake-excel";
 import { smallPlan } from "./small-plan";
 
@@ -135,6 +135,42 @@ describe("dashboard writer", () => {
     assert.equal(cellInput("Jan 2013", "General"), "'Jan 2013");
     assert.equal(cellInput(null, "General"), "");
     assert.equal(cellInput(Number.NaN, "0"), "");
+  });
+
+  it("merges a list of one-row merges over the same columns in one call, row by row", () => {
+    const merges = ["D12:N12", "A1:N1", "D10:N10", "D11:N11", "B3:C4", "D14:N14"];
+    const byRange = (x: { range: string }, y: { range: string }): number => x.range.localeCompare(y.range);
+    assert.deepEqual(mergeBlocks(merges).sort(byRange), [
+      { range: "A1:N1", across: false },
+      { range: "B3:C4", across: false },
+      { range: "D10:N12", across: true },
+      { range: "D14:N14", across: false },
+    ]);
+  });
+
+  it("sets row heights per height, in address lists short enough for getRanges", () => {
+    const heights = [5, 6, 7, 9, 20].map((row) => ({ row, height: 25.5 })).concat([{ row: 8, height: 15 }]);
+    assert.deepEqual(rowHeightBlocks(heights), [
+      { rows: "5:7,9:9,20:20", height: 25.5 },
+      { rows: "8:8", height: 15 },
+    ]);
+    // Every other row wrapped, over a long table: many runs, few calls, no list over 250 characters.
+    const scattered = Array.from({ length: 2000 }, (_, i) => ({ row: 10 + i * 2, height: 25.5 }));
+    const blocks = rowHeightBlocks(scattered);
+    assert.ok(blocks.every((b) => b.rows.length <= 250));
+    assert.equal(blocks.flatMap((b) => b.rows.split(",")).length, 2000);
+    assert.ok(blocks.length < 2000 / 20, `${blocks.length} calls`);
+  });
+
+  it("leaves the same merges and row heights whether rows are grouped or not", async () => {
+    const plan: SheetPlan = {
+      ...smallPlan(),
+      merges: ["A20:C20", "A21:C21", "A22:C22"],
+      rowHeights: [20, 22, 24].map((row) => ({ row, height: 30 })),
+    };
+    const { sheet } = await write(plan);
+    assert.deepEqual([...sheet.merges].sort(), ["A20:C20", "A21:C21", "A22:C22"]);
+    assert.deepEqual([sheet.rowHeights[20], sheet.rowHeights[22], sheet.rowHeights[24], sheet.rowHeights[21]], [30, 30, 30, undefined]);
   });
 
   it("converts widths with one factor both ways", () => {

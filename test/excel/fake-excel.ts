@@ -909,6 +909,24 @@ class FakeWorksheet extends Nullable<FakeSheet> {
     });
     return r;
   }
+  /**
+   * Several areas at once (ExcelApi 1.9), e.g. "5:7,9:9". Only `format.rowHeight` is modelled.
+   * Address lists are refused past 255 characters: the limit people report for getRanges, so the
+   * writer is made to keep within it.
+   */
+  getRanges(address: string): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this, new Ref<Box[]>());
+    this.queueCall("getRanges", [address], () => {
+      this.sheet();
+      if (address.length > GET_RANGES_MAX_CHARS) {
+        throw new FakeOfficeError("InvalidArgument", `The address list is ${address.length} characters; at most ${GET_RANGES_MAX_CHARS} are accepted.`, "Worksheet.getRanges");
+      }
+      const boxes = address.split(",").map((part) => parseBox(part.trim()));
+      if (boxes.some((b) => b === null)) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid list of ranges.`, "Worksheet.getRanges");
+      areas.ref.value = boxes as Box[];
+    });
+    return areas;
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     const r = new FakeRange(this.ctx, this, new Ref<Box>());
     this.queueCall("getRangeByIndexes", [row, col, rows, cols], () => {
@@ -1350,6 +1368,40 @@ class FakeRangeFormat extends Proxy {
   }
   get rowHeight(): number {
     return this.get("rowHeight");
+  }
+}
+
+/** Longest address list `Worksheet.getRanges` accepts in the fake. */
+const GET_RANGES_MAX_CHARS = 255;
+
+/** Several ranges of one worksheet (RangeAreas); only what the writer uses is modelled. */
+class FakeRangeAreas extends Nullable<Box[]> {
+  private _format?: FakeRangeAreasFormat;
+  constructor(
+    ctx: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    ref: Ref<Box[]>,
+  ) {
+    super(ctx, "RangeAreas", ref);
+  }
+  get format(): FakeRangeAreasFormat {
+    return (this._format ??= new FakeRangeAreasFormat(this.ctx, this));
+  }
+}
+
+/** The format of several ranges: row heights only. */
+class FakeRangeAreasFormat extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    readonly areas: FakeRangeAreas,
+  ) {
+    super(ctx, "RangeFormat");
+  }
+  set rowHeight(v: number) {
+    this.queueSet("rowHeight", v, () => {
+      const s = this.areas.worksheet.writable();
+      for (const b of this.areas.ref.get("range areas")) for (let r = b.r0; r <= b.r1; r++) s.rowHeights.set(r, v);
+    });
   }
 }
 

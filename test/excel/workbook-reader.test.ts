@@ -46,13 +46,25 @@ describe("workbook reader", () => {
         (e: unknown) => e,
       );
       assert.ok(isTooLarge(refused), "the whole read is refused");
-      return readGridsInBlocks(context, ["KPIs"], 500);
+      return readGridsInBlocks(context, ["KPIs"], 15_000);
     });
     const { grids, syncs } = result as Awaited<ReturnType<typeof readGridsInBlocks>>;
     assert.ok(syncs > 2);
     assert.deepEqual(grids[0]?.values, sheet.values);
     assert.equal(grids[0]?.origin, "A1");
     for (const r of fake.stats.requests.slice(1)) assert.equal(r.failed, null);
+  });
+
+  it("sizes later blocks to the bytes per cell seen, filling each request without passing the budget", async () => {
+    const sheet = kpiSheet(2000);
+    const fake = createFakeExcel({ sheets: [sheet] });
+    const budget = 60_000;
+    const { grids } = (await fake.Excel.run((context: Excel.RequestContext) => readGridsInBlocks(context, ["KPIs"], budget))) as Awaited<ReturnType<typeof readGridsInBlocks>>;
+    assert.deepEqual(grids[0]?.values, sheet.values);
+    const blocks = fake.stats.requests.slice(1).map((r) => r.responseBytes);
+    assert.ok(blocks.every((bytes) => bytes <= budget), `every answer within the budget: ${blocks.join(", ")}`);
+    // After the first, cautious block, every block but the last fills most of the budget.
+    assert.ok(blocks.slice(1, -1).every((bytes) => bytes > budget / 2), `later blocks fill up: ${blocks.join(", ")}`);
   });
 
   it("takes the top-left cell of an address, quoted sheet names included", () => {
