@@ -71,11 +71,13 @@ function toCellValue(value: unknown, date1904: boolean): CellValue {
   return "";
 }
 
-interface RawCell {
+/** The cells of one worksheet row that matter for the grid: values that are not blank, and formats that are not General. */
+interface RowCells {
   readonly row: number;
-  readonly col: number;
-  readonly value: CellValue;
-  readonly numFmt: string;
+  readonly valueCols: number[];
+  readonly values: CellValue[];
+  readonly formatCols: number[];
+  readonly formats: string[];
 }
 
 function blankGrid(sheet: string): Grid {
@@ -83,49 +85,59 @@ function blankGrid(sheet: string): Grid {
 }
 
 function worksheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
-  const cells: RawCell[] = [];
+  // One pass over exceljs's cells collects what each row holds (most cells hold a value, so
+  // parallel arrays per row are cheaper than an object or map entry per cell); a second pass
+  // fills the grid's rows, preallocated once the used range is known.
+  const rows: RowCells[] = [];
   let top = Number.POSITIVE_INFINITY;
   let left = Number.POSITIVE_INFINITY;
   let bottom = -1;
   let right = -1;
-  // Formats of cells without values still matter inside the used range (Office.js returns them).
-  const formats = new Map<number, Map<number, string>>();
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: RowCells = { row: rowNumber, valueCols: [], values: [], formatCols: [], formats: [] };
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const numFmt = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
-      if (numFmt !== "General") {
-        let byCol = formats.get(rowNumber);
-        if (!byCol) formats.set(rowNumber, (byCol = new Map()));
-        byCol.set(colNumber, numFmt);
+      // Formats of cells without values still matter inside the used range (Office.js returns them).
+      const numFmt = cell.numFmt;
+      const hasFormat = typeof numFmt === "string" && numFmt !== "" && numFmt !== "General";
+      if (hasFormat) {
+        cells.formatCols.push(colNumber);
+        cells.formats.push(numFmt);
       }
-      if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
+      const type = cell.type;
+      if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
       const value = toCellValue(cell.value, date1904);
       if (value === "") return;
-      cells.push({ row: rowNumber, col: colNumber, value, numFmt });
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
+      cells.valueCols.push(colNumber);
+      cells.values.push(value);
       if (colNumber < left) left = colNumber;
       if (colNumber > right) right = colNumber;
     });
+    if (cells.values.length > 0) {
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+    }
+    if (cells.values.length > 0 || cells.formats.length > 0) rows.push(cells);
   });
-  if (cells.length === 0) return blankGrid(ws.name);
+  if (bottom < 0) return blankGrid(ws.name);
 
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const values: CellValue[][] = [];
-  const numberFormat: string[][] = [];
+  const values = new Array<CellValue[]>(height);
+  const numberFormat = new Array<string[]>(height);
   for (let r = 0; r < height; r++) {
-    values.push(new Array<CellValue>(width).fill(""));
-    const rowFormats = new Array<string>(width).fill("General");
-    const byCol = formats.get(top + r);
-    if (byCol) {
-      for (const [col, fmt] of byCol) if (col >= left && col <= right) rowFormats[col - left] = fmt;
-    }
-    numberFormat.push(rowFormats);
+    values[r] = new Array<CellValue>(width).fill("");
+    numberFormat[r] = new Array<string>(width).fill("General");
   }
-  for (const c of cells) {
-    const row = values[c.row - top];
-    if (row) row[c.col - left] = c.value;
+  for (const cells of rows) {
+    const valueRow = values[cells.row - top];
+    const formatRow = numberFormat[cells.row - top];
+    if (!valueRow || !formatRow) continue;
+    cells.valueCols.forEach((col, i) => {
+      valueRow[col - left] = cells.values[i] ?? "";
+    });
+    cells.formatCols.forEach((col, i) => {
+      if (col >= left && col <= right) formatRow[col - left] = cells.formats[i] ?? "General";
+    });
   }
   return { sheet: ws.name, origin: a1(top - 1, left - 1), values, numberFormat };
 }
