@@ -42,12 +42,39 @@ export interface TableResult {
 type NumericField = ObservationField | "numerator" | "denominator";
 type CellKey = NumericField | "commentary";
 
-interface ObsDraft {
+/** One period's figures while a table is read; a figure not (yet) read is undefined. */
+interface ObsDraft extends Record<NumericField, number | undefined> {
   period: Period;
   frequency: Frequency;
-  values: Partial<Record<NumericField, number>>;
   commentary: string | null;
   cells: Partial<Record<CellKey, string>>;
+}
+
+/**
+ * A new observation draft with every figure unread. The figures live on the draft itself, all
+ * present from the start, so a large sheet allocates one object per observation rather than two
+ * and every draft keeps the same shape.
+ */
+function newObs(period: Period, frequency: Frequency): ObsDraft {
+  return {
+    period,
+    frequency,
+    actual: undefined,
+    target: undefined,
+    floor: undefined,
+    expected: undefined,
+    lower: undefined,
+    upper: undefined,
+    numerator: undefined,
+    denominator: undefined,
+    commentary: null,
+    cells: {},
+  };
+}
+
+/** Forgets every figure of a draft (a repeated period in a long table: the later row is used). */
+function clearFigures(o: ObsDraft): void {
+  for (const f of NUMERIC_FIELDS) o[f] = undefined;
 }
 
 interface Draft {
@@ -76,6 +103,7 @@ interface Draft {
 }
 
 const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(["expected", "lower", "upper"]);
+const NUMERIC_FIELDS: readonly NumericField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"];
 const ROW_FIELDS: readonly NumericField[] = ["target", "floor", "expected", "lower", "upper"];
 /** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
 const PROBE_PERIOD: Period = monthPeriod(2000, 1);
@@ -96,6 +124,7 @@ function newDraft(row: number, key: string, name: string): Draft {
 
 class TableReader {
   readonly diagnostics: Diagnostic[] = [];
+  /** A long table's indicators, gathered from rows until the table ends. */
   readonly drafts: Draft[] = [];
   private readonly byKey = new Map<string, Draft>();
   private readonly rowColumns: { role: ColumnRole; col: number }[] = [];
@@ -188,7 +217,7 @@ class TableReader {
       unit = reading.unit;
     }
     if (number === null) return;
-    obs.values[field] = number;
+    obs[field] = number;
     if (field === "actual") {
       draft.results.push(number);
       draft.cellUnits.push(unit);
@@ -284,7 +313,7 @@ class TableReader {
     const key = this.periodKey(parsed);
     const existing = draft.obsByPeriod.get(key);
     if (existing) return existing;
-    const o: ObsDraft = { period: parsed.period, frequency: parsed.frequency, values: {}, commentary: null, cells: {} };
+    const o = newObs(parsed.period, parsed.frequency);
     draft.obs.push(o);
     draft.obsByPeriod.set(key, o);
     return o;
@@ -300,16 +329,17 @@ class TableReader {
     return false;
   }
 
-  readWideRow(row: number): void {
+  /** Reads one row of a wide table: the indicator it holds (complete, as a wide row is), or null when it holds none. */
+  readWideRow(row: number): Draft | null {
     const v = this.view;
     const nameCol = this.col("name");
     let name = this.text(row, "name");
     const ref = this.text(row, "ref");
     if (name === "" && ref === "") {
       this.takeHeading(row);
-      return;
+      return null;
     }
-    if (this.takeHeading(row)) return;
+    if (this.takeHeading(row)) return null;
     let hasFigures = false;
     for (const p of this.periodColumns) {
       if (!isBlank(v.value(row, p.col))) {
@@ -326,7 +356,7 @@ class TableReader {
         }
       }
     }
-    if (!hasFigures && (ref === "" || nameCol === undefined)) return;
+    if (!hasFigures && (ref === "" || nameCol === undefined)) return null;
     if (name === "") {
       name = ref;
       if (nameCol !== undefined) this.warn(row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
@@ -339,7 +369,7 @@ class TableReader {
       const slot = this.columnSlots[i] ?? 0;
       let obs = slots[slot];
       if (obs === undefined) {
-        obs = { period: p.period.period, frequency: p.period.frequency, values: {}, commentary: null, cells: {} };
+        obs = newObs(p.period.period, p.period.frequency);
         slots[slot] = obs;
         draft.obs.push(obs);
       }
@@ -349,12 +379,12 @@ class TableReader {
     for (const f of ROW_FIELDS) {
       const c = this.col(f);
       if (c === undefined || isBlank(v.value(row, c))) continue;
-      const probe: ObsDraft = { period: PROBE_PERIOD, frequency: "month", values: {}, commentary: null, cells: {} };
+      const probe = newObs(PROBE_PERIOD, "month");
       this.readInto(draft, probe, f, row, c);
-      const value = probe.values[f];
+      const value = probe[f];
       for (const o of draft.obs) {
-        if (o.values[f] !== undefined) continue;
-        if (value !== undefined) o.values[f] = value;
+        if (o[f] !== undefined) continue;
+        if (value !== undefined) o[f] = value;
         if (probe.cells[f] !== undefined) o.cells[f] = probe.cells[f];
       }
     }
@@ -363,8 +393,8 @@ class TableReader {
       const text = cellText(v.value(row, commentCol));
       if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
     }
-    this.drafts.push(draft);
     this.lastRow = row;
+    return draft;
   }
 
   readLongRow(row: number): void {
@@ -405,11 +435,11 @@ class TableReader {
     const obs = this.obsFor(draft, parsed);
     if (obs.cells.actual !== undefined) {
       this.warn(row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
-      obs.values = {};
+      clearFigures(obs);
       obs.cells = {};
       obs.commentary = null;
     }
-    for (const f of ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"] as const) {
+    for (const f of NUMERIC_FIELDS) {
       const c = this.col(f);
       if (c !== undefined) this.readInto(draft, obs, f, row, c);
     }
@@ -433,7 +463,7 @@ function resultFrequency(obs: readonly ObsDraft[]): Frequency | null {
   const results = new Map<Frequency, number>();
   for (const o of obs) {
     present.add(o.frequency);
-    if (o.values.actual !== undefined) results.set(o.frequency, (results.get(o.frequency) ?? 0) + 1);
+    if (o.actual !== undefined) results.set(o.frequency, (results.get(o.frequency) ?? 0) + 1);
   }
   let periodFrequency: Frequency | null = null;
   let best = -1;
@@ -467,8 +497,8 @@ function regroup(obs: readonly ObsDraft[], to: "quarter" | "year", yearStartMont
     const moved: ObsDraft = { ...o, period, frequency: to };
     if (!existing) {
       byStart.set(period.start, moved);
-    } else if (o.values.actual !== undefined) {
-      if (existing.values.actual !== undefined) clashes++;
+    } else if (o.actual !== undefined) {
+      if (existing.actual !== undefined) clashes++;
       byStart.set(period.start, moved);
     }
   }
@@ -476,20 +506,19 @@ function regroup(obs: readonly ObsDraft[], to: "quarter" | "year", yearStartMont
 }
 
 function toObservation(o: ObsDraft): Observation {
-  const values = o.values;
   const base = {
     period: o.period,
-    actual: values.actual ?? null,
-    target: values.target ?? null,
-    floor: values.floor ?? null,
-    expected: values.expected ?? null,
-    lower: values.lower ?? null,
-    upper: values.upper ?? null,
+    actual: o.actual ?? null,
+    target: o.target ?? null,
+    floor: o.floor ?? null,
+    expected: o.expected ?? null,
+    lower: o.lower ?? null,
+    upper: o.upper ?? null,
     commentary: o.commentary,
     cells: o.cells,
   };
-  if (values.numerator === undefined && values.denominator === undefined) return base;
-  return { ...base, numerator: values.numerator ?? null, denominator: values.denominator ?? null };
+  if (o.numerator === undefined && o.denominator === undefined) return base;
+  return { ...base, numerator: o.numerator ?? null, denominator: o.denominator ?? null };
 }
 
 function firstUsefulFormat(formats: readonly string[]): string | null {
@@ -497,30 +526,38 @@ function firstUsefulFormat(formats: readonly string[]): string | null {
   return null;
 }
 
-/** Reads the rows from `header.row + 1` up to (not including) `endRow` into indicators. */
-export function readTable(view: SheetView, header: TableHeader, endRow: number, ctx: TableContext): TableResult {
-  const reader = new TableReader(view, header, ctx);
-  for (let r = header.row + 1; r < endRow; r++) {
-    if (header.layout === "wide") reader.readWideRow(r);
-    else reader.readLongRow(r);
-  }
-  const diagnostics = reader.diagnostics;
-  const hasTargetColumns = header.roles.has("target") || header.roles.has("floor") || header.columns.some((c) => c.field === "target" || c.field === "floor");
-  const hasActivityColumns = ["expected", "lower", "upper"].some((r) => header.roles.has(r as ColumnRole)) || header.columns.some((c) => c.field !== undefined && ACTIVITY_FIELDS.has(c.field));
-  const indicators: Indicator[] = [];
-  let kpis = 0;
-  let activities = 0;
-  let polarityDefaulted = 0;
-  let first: Period | null = null;
-  let last: Period | null = null;
-  const defaults = ctx.defaults;
+/**
+ * Turns finished drafts into Indicators, counting what the sheet's note reports. Its diagnostics
+ * follow all of the rows' own, as they always have.
+ */
+class IndicatorMaker {
+  readonly indicators: Indicator[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  kpis = 0;
+  activities = 0;
+  polarityDefaulted = 0;
+  first: Period | null = null;
+  last: Period | null = null;
+  private readonly hasTargetColumns: boolean;
+  private readonly hasActivityColumns: boolean;
 
-  for (const d of reader.drafts) {
+  constructor(
+    private readonly view: SheetView,
+    private readonly header: TableHeader,
+    private readonly ctx: TableContext,
+  ) {
+    this.hasTargetColumns = header.roles.has("target") || header.roles.has("floor") || header.columns.some((c) => c.field === "target" || c.field === "floor");
+    this.hasActivityColumns = ["expected", "lower", "upper"].some((r) => header.roles.has(r as ColumnRole)) || header.columns.some((c) => c.field !== undefined && ACTIVITY_FIELDS.has(c.field));
+  }
+
+  make(d: Draft): void {
+    const { view, header, ctx, diagnostics } = this;
+    const defaults = ctx.defaults;
     const sheet = view.sheet;
     const where = view.address(d.row, header.roles.get("name") ?? header.roles.get("ref") ?? 0);
     const periodFrequency = resultFrequency(d.obs);
     let obs = d.obs.filter((o) => o.frequency === periodFrequency);
-    const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o) => o.frequency !== periodFrequency && o.values.actual !== undefined).length;
+    const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o) => o.frequency !== periodFrequency && o.actual !== undefined).length;
     if (dropped > 0) {
       diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`));
     }
@@ -545,7 +582,7 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
     if (d.commentary && obs.length > 0) {
       let target = obs[obs.length - 1];
       for (let i = obs.length - 1; i >= 0; i--) {
-        if (obs[i]?.values.actual !== undefined) {
+        if (obs[i]?.actual !== undefined) {
           target = obs[i];
           break;
         }
@@ -557,10 +594,10 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
     }
     const series = obs.map(toObservation);
 
-    const kind: Kind = d.kind ?? defaults?.kind ?? (d.hasActivityFigures || (hasActivityColumns && !hasTargetColumns) ? "activity" : "kpi");
+    const kind: Kind = d.kind ?? defaults?.kind ?? (d.hasActivityFigures || (this.hasActivityColumns && !this.hasTargetColumns) ? "activity" : "kpi");
     let polarity: Polarity = d.polarity ?? defaults?.polarity ?? "higher";
     if (d.polarity === null && defaults?.polarity === undefined && kind === "kpi") {
-      polarityDefaulted++;
+      this.polarityDefaulted++;
       if (d.polarityCell !== null) {
         diagnostics.push(diagnostic("info", sheet, d.polarityCell, `"${d.name}" on sheet "${sheet}" has no polarity in ${d.polarityCell}: higher is better is assumed.`));
       }
@@ -578,7 +615,7 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
     const numberFormat = firstUsefulFormat(d.formats) ?? firstUsefulFormat(d.targetFormats);
     const serviceArea = d.serviceArea ?? defaults?.serviceArea ?? null;
 
-    indicators.push({
+    this.indicators.push({
       id: `${sheet}!${view.rowNumber(d.row)}`,
       sheet,
       row: view.rowNumber(d.row),
@@ -596,13 +633,31 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
       excluded: d.excluded,
       series,
     });
-    if (kind === "kpi") kpis++;
-    else activities++;
+    if (kind === "kpi") this.kpis++;
+    else this.activities++;
     for (const o of series) {
       if (o.actual === null) continue;
-      if (first === null || o.period.start < first.start) first = o.period;
-      if (last === null || o.period.end > last.end) last = o.period;
+      if (this.first === null || o.period.start < this.first.start) this.first = o.period;
+      if (this.last === null || o.period.end > this.last.end) this.last = o.period;
     }
   }
-  return { indicators, diagnostics, lastRow: reader.lastRow, kpis, activities, first, last, polarityDefaulted };
+}
+
+/** Reads the rows from `header.row + 1` up to (not including) `endRow` into indicators. */
+export function readTable(view: SheetView, header: TableHeader, endRow: number, ctx: TableContext): TableResult {
+  const reader = new TableReader(view, header, ctx);
+  const maker = new IndicatorMaker(view, header, ctx);
+  for (let r = header.row + 1; r < endRow; r++) {
+    if (header.layout === "wide") {
+      // A wide row is a whole indicator: finishing it at once lets its drafts die young, which
+      // spares the garbage collector most of the work on a large sheet.
+      const draft = reader.readWideRow(r);
+      if (draft) maker.make(draft);
+    } else {
+      reader.readLongRow(r);
+    }
+  }
+  for (const d of reader.drafts) maker.make(d);
+  const diagnostics = reader.diagnostics.concat(maker.diagnostics);
+  return { indicators: maker.indicators, diagnostics, lastRow: reader.lastRow, kpis: maker.kpis, activities: maker.activities, first: maker.first, last: maker.last, polarityDefaulted: maker.polarityDefaulted };
 }
