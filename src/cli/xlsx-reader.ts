@@ -71,55 +71,30 @@ function toCellValue(value: unknown, date1904: boolean): CellValue {
   return "";
 }
 
-/** The cells of one worksheet row that matter for the grid: values that are not blank, and formats that are not General. */
-interface RowCells {
-  readonly row: number;
-  readonly valueCols: number[];
-  readonly values: CellValue[];
-  readonly formatCols: number[];
-  readonly formats: string[];
-}
-
 function blankGrid(sheet: string): Grid {
   return { sheet, origin: "A1", values: [[""]], numberFormat: [["General"]] };
 }
 
 function worksheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
-  // One pass over exceljs's cells collects what each row holds (most cells hold a value, so
-  // parallel arrays per row are cheaper than an object or map entry per cell); a second pass
-  // fills the grid's rows, preallocated once the used range is known.
-  const rows: RowCells[] = [];
+  // Two passes over exceljs's cells, the first for the used range and the second to fill the
+  // grid's rows, preallocated: with a whole workbook in memory, keeping nothing per cell between
+  // the passes (and so giving the garbage collector less to trace) is cheaper than one pass.
   let top = Number.POSITIVE_INFINITY;
   let left = Number.POSITIVE_INFINITY;
   let bottom = -1;
   let right = -1;
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: RowCells = { row: rowNumber, valueCols: [], values: [], formatCols: [], formats: [] };
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      // Formats of cells without values still matter inside the used range (Office.js returns them).
-      const numFmt = cell.numFmt;
-      const hasFormat = typeof numFmt === "string" && numFmt !== "" && numFmt !== "General";
-      if (hasFormat) {
-        cells.formatCols.push(colNumber);
-        cells.formats.push(numFmt);
-      }
       const type = cell.type;
       if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
-      const value = toCellValue(cell.value, date1904);
-      if (value === "") return;
-      cells.valueCols.push(colNumber);
-      cells.values.push(value);
+      if (toCellValue(cell.value, date1904) === "") return;
       if (colNumber < left) left = colNumber;
       if (colNumber > right) right = colNumber;
-    });
-    if (cells.values.length > 0) {
       if (rowNumber < top) top = rowNumber;
       if (rowNumber > bottom) bottom = rowNumber;
-    }
-    if (cells.values.length > 0 || cells.formats.length > 0) rows.push(cells);
+    });
   });
   if (bottom < 0) return blankGrid(ws.name);
-
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values = new Array<CellValue[]>(height);
@@ -128,17 +103,20 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
     values[r] = new Array<CellValue>(width).fill("");
     numberFormat[r] = new Array<string>(width).fill("General");
   }
-  for (const cells of rows) {
-    const valueRow = values[cells.row - top];
-    const formatRow = numberFormat[cells.row - top];
-    if (!valueRow || !formatRow) continue;
-    cells.valueCols.forEach((col, i) => {
-      valueRow[col - left] = cells.values[i] ?? "";
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const valueRow = values[rowNumber - top];
+    const formatRow = numberFormat[rowNumber - top];
+    if (!valueRow || !formatRow) return;
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      if (colNumber < left || colNumber > right) return;
+      // Formats of cells without values still matter inside the used range (Office.js returns them).
+      const numFmt = cell.numFmt;
+      if (typeof numFmt === "string" && numFmt !== "" && numFmt !== "General") formatRow[colNumber - left] = numFmt;
+      const type = cell.type;
+      if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
+      valueRow[colNumber - left] = toCellValue(cell.value, date1904);
     });
-    cells.formatCols.forEach((col, i) => {
-      if (col >= left && col <= right) formatRow[col - left] = cells.formats[i] ?? "General";
-    });
-  }
+  });
   return { sheet: ws.name, origin: a1(top - 1, left - 1), values, numberFormat };
 }
 
