@@ -80,8 +80,8 @@ function cachedRoleOfHeader(text: string, cache: RoleCache): ColumnRole | null {
 }
 
 /** Classifies every cell of a candidate header row, or returns null when it cannot be a header (no name or reference). */
-function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache): ClassifiedRow | null {
-  const cellRoles: (ColumnRole | null)[] = new Array<ColumnRole | null>(view.width).fill(null);
+function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache, cellRoles: (ColumnRole | null)[]): ClassifiedRow | null {
+  cellRoles.fill(null);
   let hasNameOrRef = false;
   let nonEmpty = 0;
   for (let c = 0; c < view.width; c++) {
@@ -162,8 +162,10 @@ function layoutOf(c: ClassifiedRow): "wide" | "long" | null {
 export function findHeaders(view: SheetView, yearStartMonth: number): TableHeader[] {
   const headers: TableHeader[] = [];
   const roleCache: RoleCache = new Map();
+  // One row's cell roles, reused for every row rather than allocated for each.
+  const cellRoles = new Array<ColumnRole | null>(view.width).fill(null);
   for (let r = 0; r < view.rows; r++) {
-    const classified = classifyRow(view, r, yearStartMonth, roleCache);
+    const classified = classifyRow(view, r, yearStartMonth, roleCache, cellRoles);
     if (!classified) continue;
     const layout = layoutOf(classified);
     if (!layout) continue;

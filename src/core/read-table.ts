@@ -94,7 +94,8 @@ interface Draft {
   hasActivityFigures: boolean;
   commentary: { text: string; cell: string } | null;
   readonly obs: ObsDraft[];
-  readonly obsByPeriod: Map<string, ObsDraft>;
+  /** A long table's observations by period slot (see TableReader.slotOf). */
+  readonly obsBySlot: (ObsDraft | undefined)[];
   readonly formats: string[];
   readonly cellUnits: (Unit | null)[];
   readonly results: number[];
@@ -118,7 +119,7 @@ function newDraft(row: number, key: string, name: string): Draft {
   return {
     row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
     unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
-    obs: [], obsByPeriod: new Map(), formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
+    obs: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
   };
 }
 
@@ -136,8 +137,19 @@ class TableReader {
    */
   private readonly columnSlots: number[] = [];
   private slotCount = 0;
-  /** Observation keys by parsed period: the same few period objects recur on every row, so each key is built once. */
-  private readonly periodKeys = new Map<ParsedPeriod, string>();
+  /**
+   * Slot numbers: one per distinct period (periods written differently but the same, such as a
+   * date and "Apr-12", share one). Observations are found by slot in an array, by the period
+   * object's identity first, rather than by building and hashing a key for every cell.
+   */
+  private readonly slotOfKey = new Map<string, number>();
+  private readonly slotOfPeriod = new Map<ParsedPeriod, number>();
+  /** Grid column of each role the header has, looked up for every row. */
+  private readonly cols: Partial<Record<ColumnRole, number>> = {};
+  /** A long table's figure columns, in the order they are read. */
+  private readonly figureColumns: { field: NumericField; col: number }[] = [];
+  /** The draft of the last long-table row read, with the name and reference that found it. */
+  private lastDraft: { name: string; ref: string; draft: Draft } | null = null;
   /** Periods read from a long table's period cells, by number format and cell value: a long table repeats the same few periods on every row. */
   private readonly periodCells = new Map<string, Map<CellValue, ParsedPeriod | null>>();
   private section: string | null = null;
@@ -155,21 +167,34 @@ class TableReader {
     for (const c of header.columns) {
       if (c.role === "period" && c.period && c.field) this.periodColumns.push({ col: c.col, period: c.period, field: c.field });
     }
-    for (const [role, col] of header.roles) this.rowColumns.push({ role, col });
-    const slotOfKey = new Map<string, number>();
-    for (const p of this.periodColumns) {
-      const key = this.periodKey(p.period);
-      let slot = slotOfKey.get(key);
+    for (const [role, col] of header.roles) {
+      this.rowColumns.push({ role, col });
+      this.cols[role] = col;
+    }
+    for (const field of NUMERIC_FIELDS) {
+      const col = this.cols[field];
+      if (col !== undefined) this.figureColumns.push({ field, col });
+    }
+    for (const p of this.periodColumns) this.columnSlots.push(this.slotOf(p.period));
+  }
+
+  /** The slot of a period; see slotOfKey. */
+  private slotOf(parsed: ParsedPeriod): number {
+    let slot = this.slotOfPeriod.get(parsed);
+    if (slot === undefined) {
+      const key = `${parsed.frequency}|${parsed.period.start}`;
+      slot = this.slotOfKey.get(key);
       if (slot === undefined) {
         slot = this.slotCount++;
-        slotOfKey.set(key, slot);
+        this.slotOfKey.set(key, slot);
       }
-      this.columnSlots.push(slot);
+      this.slotOfPeriod.set(parsed, slot);
     }
+    return slot;
   }
 
   private col(role: ColumnRole): number | undefined {
-    return this.header.roles.get(role);
+    return this.cols[role];
   }
 
   private text(row: number, role: ColumnRole): string {
@@ -285,15 +310,6 @@ class TableReader {
     if (incCol !== undefined && draft.excluded === null) draft.excluded = parseExcluded(v.value(row, incCol));
   }
 
-  private periodKey(parsed: ParsedPeriod): string {
-    let key = this.periodKeys.get(parsed);
-    if (key === undefined) {
-      key = `${parsed.frequency}|${parsed.period.start}`;
-      this.periodKeys.set(parsed, key);
-    }
-    return key;
-  }
-
   /** parsePeriod for a period cell, remembered per distinct value and format (and so the same object for the same period). */
   private periodOfCell(value: CellValue, format: string): ParsedPeriod | null {
     let byValue = this.periodCells.get(format);
@@ -310,12 +326,12 @@ class TableReader {
   }
 
   private obsFor(draft: Draft, parsed: ParsedPeriod): ObsDraft {
-    const key = this.periodKey(parsed);
-    const existing = draft.obsByPeriod.get(key);
+    const slot = this.slotOf(parsed);
+    const existing = draft.obsBySlot[slot];
     if (existing) return existing;
     const o = newObs(parsed.period, parsed.frequency);
     draft.obs.push(o);
-    draft.obsByPeriod.set(key, o);
+    draft.obsBySlot[slot] = o;
     return o;
   }
 
@@ -397,6 +413,28 @@ class TableReader {
     return draft;
   }
 
+  /** The indicator a long-table row belongs to, by its reference or else its name; a new one when it is the first row. */
+  private draftFor(row: number, name: string, ref: string): Draft {
+    // Rows of one indicator usually come together: the same name and reference as the last row
+    // is the same indicator, found without building and hashing its key again.
+    const last = this.lastDraft;
+    if (last !== null && last.name === name && last.ref === ref) {
+      if (last.draft.name === last.draft.ref && name !== "") last.draft.name = name;
+      return last.draft;
+    }
+    const key = ref !== "" ? `ref:${ref.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, " ")}`;
+    let draft = this.byKey.get(key);
+    if (!draft) {
+      draft = newDraft(row, key, name === "" ? ref : name);
+      this.byKey.set(key, draft);
+      this.drafts.push(draft);
+    } else if (draft.name === draft.ref && name !== "") {
+      draft.name = name;
+    }
+    this.lastDraft = { name, ref, draft };
+    return draft;
+  }
+
   readLongRow(row: number): void {
     const v = this.view;
     const periodCol = this.col("period");
@@ -422,15 +460,7 @@ class TableReader {
     }
     this.lastName = name;
     this.lastRef = ref;
-    const key = ref !== "" ? `ref:${ref.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, " ")}`;
-    let draft = this.byKey.get(key);
-    if (!draft) {
-      draft = newDraft(row, key, name === "" ? ref : name);
-      this.byKey.set(key, draft);
-      this.drafts.push(draft);
-    } else if (draft.name === draft.ref && name !== "") {
-      draft.name = name;
-    }
+    const draft = this.draftFor(row, name, ref);
     this.readDescribing(draft, row);
     const obs = this.obsFor(draft, parsed);
     if (obs.cells.actual !== undefined) {
@@ -439,10 +469,7 @@ class TableReader {
       obs.cells = {};
       obs.commentary = null;
     }
-    for (const f of NUMERIC_FIELDS) {
-      const c = this.col(f);
-      if (c !== undefined) this.readInto(draft, obs, f, row, c);
-    }
+    for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
     const commentCol = this.col("commentary");
     if (commentCol !== undefined) {
       const text = cellText(v.value(row, commentCol));
