@@ -8,7 +8,7 @@ import { directionFromPrevious, directionFromTrend } from "./rules/direction";
 import { listExceptions } from "./rules/exceptions";
 import { compareWithForecast } from "./rules/forecast";
 import { guidanceNotes } from "./rules/guidance";
-import { rateResult } from "./rules/rag";
+import { alertOf, rateResult } from "./rules/rag";
 import { rollingTwelveMonths } from "./rules/rolling";
 import { isStale, staleReason } from "./rules/stale";
 import { summarise } from "./rules/summary";
@@ -75,6 +75,11 @@ function cellsOf(o: Observation | null): Record<string, string> {
 
 function rateObservation(indicator: Indicator, o: Observation, rules: RuleSettings): { rag: Rag; reason: string } {
   return rateResult({ actual: o.actual, target: o.target, floor: o.floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules);
+}
+
+/** The previous result's alert alone: its reason is never shown, so it is not put into words. */
+function previousAlert(indicator: Indicator, o: Observation, rules: RuleSettings): Rag {
+  return alertOf({ actual: o.actual, target: o.target, floor: o.floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules);
 }
 
 /** True when a floor standard sits on the wrong side of the target for the polarity (a likely typing error). */
@@ -200,7 +205,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
     ? {
         period: previousObservation.period,
         actual: previousObservation.actual,
-        rag: indicator.kind === "kpi" ? rateObservation(indicator, previousObservation, rules).rag : null,
+        rag: indicator.kind === "kpi" ? previousAlert(indicator, previousObservation, rules) : null,
       }
     : null;
 

@@ -45,6 +45,13 @@ export function sumOrNull(values: readonly (number | null | undefined)[]): numbe
   return values.length === 0 ? null : total;
 }
 
+/** The results that are there, in order (a plain loop: this runs for every indicator's year to date). */
+export function presentResults(observations: readonly Observation[]): number[] {
+  const results: number[] = [];
+  for (const o of observations) if (o.actual !== null) results.push(o.actual);
+  return results;
+}
+
 /** Mean of the figures, or null when there are none. */
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;

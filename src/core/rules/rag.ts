@@ -61,76 +61,144 @@ function goodness(x: number, polarity: Polarity, target: number): number {
   return polarity === "higher" ? x : polarity === "lower" ? -x : -Math.abs(x - target);
 }
 
-/** Rates one result against its target and floor standard; see the module note for the rules. */
-export function rateResult(input: RateInput, rules: RagRules): Rating {
-  const { actual, target, floor, polarity, unit } = input;
-  if (actual === null) return { rag: "NO_DATA", reason: "No result for this period" };
-  if (target === null) return { rag: "NO_TARGET", reason: `A result of ${formatValue(actual, unit)} but no target to rate it against` };
+/**
+ * Which rule decided an alert. Deciding and explaining are kept apart so that figures whose
+ * explanation is never shown (the previous period's, the year to date's) are rated without
+ * formatting numbers into sentences.
+ */
+type Verdict =
+  | "no-result"
+  | "no-target"
+  | "beyond-floor"
+  | "met-target"
+  | "within-green"
+  | "equal-to-target"
+  | "on-green-edge"
+  | "no-amber"
+  | "amber"
+  | "on-floor"
+  | "red";
+
+function verdictOf(input: RateInput, rules: RagRules): Verdict {
+  const { actual, target, floor, polarity } = input;
+  if (actual === null) return "no-result";
+  if (target === null) return "no-target";
 
   const amberTolerance = input.tolerance ?? rules.amberTolerance;
-  const toTarget = against(actual, target, "the target", unit);
-
   // Everything is rated on a "goodness" score where higher is better, so one set of comparisons
   // serves all three polarities.
   const s = goodness(actual, polarity, target);
 
   let greenAt: number;
-  let greenNote = "";
-  if (polarity === "target") {
-    greenAt = -toleranceSize(rules.targetBand, target);
-    greenNote = `, within the green band of ${formatTolerance(rules.targetBand, unit)} either side`;
-  } else if (rules.greenTolerance) {
-    greenAt = goodness(target, polarity, target) - toleranceSize(rules.greenTolerance, target);
-    greenNote = `, within the green tolerance of ${formatTolerance(rules.greenTolerance, unit)}`;
-  } else {
-    greenAt = goodness(target, polarity, target);
-  }
+  if (polarity === "target") greenAt = -toleranceSize(rules.targetBand, target);
+  else if (rules.greenTolerance) greenAt = goodness(target, polarity, target) - toleranceSize(rules.greenTolerance, target);
+  else greenAt = goodness(target, polarity, target);
 
   let amberAt: number | null = null;
   if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : goodness(floor, polarity, target);
   else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target);
 
-  const toFloor = floor === null ? "" : against(actual, floor, "the floor standard", unit);
-
   // A result worse than its floor is RED whatever the green tolerance says.
-  if (floor !== null && amberAt !== null && compareFigures(s, amberAt) < 0) {
-    return { rag: "RED", reason: polarity === "target" ? `${toTarget}, further from it than the floor standard of ${formatValue(floor, unit)}` : toFloor };
-  }
+  if (floor !== null && amberAt !== null && compareFigures(s, amberAt) < 0) return "beyond-floor";
 
   const green = compareFigures(s, greenAt);
   if (green > 0) {
     const onTarget = compareFigures(actual, target) === 0;
     const metTarget = polarity !== "target" && compareFigures(s, goodness(target, polarity, target)) >= 0;
-    return { rag: "GREEN", reason: onTarget || metTarget ? toTarget : `${toTarget}${greenNote}` };
+    return onTarget || metTarget ? "met-target" : "within-green";
   }
-  if (green === 0) {
-    const rag = rules.atTarget;
-    if (compareFigures(actual, target) === 0) {
-      return { rag, reason: `${toTarget}${rag === "GREEN" ? "" : ` (a result equal to the target is rated ${ragName(rag)})`}` };
-    }
-    const edge = greenNote.replace(", within", ", exactly on the edge of");
-    return { rag, reason: `${toTarget}${edge}${rag === "GREEN" ? "" : ` (rated ${ragName(rag)})`}` };
-  }
+  if (green === 0) return compareFigures(actual, target) === 0 ? "equal-to-target" : "on-green-edge";
 
-  if (amberAt === null) {
-    return { rag: "RED", reason: `${toTarget}, with no floor standard or amber tolerance` };
-  }
+  if (amberAt === null) return "no-amber";
   const amber = compareFigures(s, amberAt);
+  if (amber > 0) return "amber";
+  if (amber === 0) return "on-floor";
+  return "red";
+}
+
+function ragOf(verdict: Verdict, rules: RagRules): Rag {
+  switch (verdict) {
+    case "no-result":
+      return "NO_DATA";
+    case "no-target":
+      return "NO_TARGET";
+    case "met-target":
+    case "within-green":
+      return "GREEN";
+    case "equal-to-target":
+    case "on-green-edge":
+      return rules.atTarget;
+    case "amber":
+      return "AMBER";
+    case "on-floor":
+      return rules.atFloor;
+    case "beyond-floor":
+    case "no-amber":
+    case "red":
+      return "RED";
+  }
+}
+
+/** The sentence explaining a verdict. */
+function reasonFor(verdict: Verdict, input: RateInput, rules: RagRules): string {
+  const { actual, target, floor, polarity, unit } = input;
+  if (actual === null) return "No result for this period";
+  if (target === null) return `A result of ${formatValue(actual, unit)} but no target to rate it against`;
+
+  const amberTolerance = input.tolerance ?? rules.amberTolerance;
+  const toTarget = against(actual, target, "the target", unit);
+  const toFloor = floor === null ? "" : against(actual, floor, "the floor standard", unit);
+  const floorText = floor === null ? "" : formatValue(floor, unit);
+  let greenNote = "";
+  if (polarity === "target") greenNote = `, within the green band of ${formatTolerance(rules.targetBand, unit)} either side`;
+  else if (rules.greenTolerance) greenNote = `, within the green tolerance of ${formatTolerance(rules.greenTolerance, unit)}`;
   const amberNote = floor !== null ? "" : `the amber tolerance of ${formatTolerance(amberTolerance ?? { kind: "absolute", value: 0 }, unit)}`;
-  if (amber > 0) {
-    if (floor !== null) {
-      return { rag: "AMBER", reason: polarity === "target" ? `${toTarget}, closer to it than the floor standard of ${formatValue(floor, unit)}` : `${toTarget}; meets the floor standard of ${formatValue(floor, unit)}` };
+
+  switch (verdict) {
+    case "no-result":
+    case "no-target":
+      return "";
+    case "beyond-floor":
+      return polarity === "target" ? `${toTarget}, further from it than the floor standard of ${floorText}` : toFloor;
+    case "met-target":
+      return toTarget;
+    case "within-green":
+      return `${toTarget}${greenNote}`;
+    case "equal-to-target": {
+      const rag = rules.atTarget;
+      return `${toTarget}${rag === "GREEN" ? "" : ` (a result equal to the target is rated ${ragName(rag)})`}`;
     }
-    return { rag: "AMBER", reason: `${toTarget}, within ${amberNote}` };
-  }
-  if (amber === 0) {
-    const rag = rules.atFloor;
-    const note = rag === "AMBER" ? "" : ` (a result exactly on the floor standard is rated ${ragName(rag)})`;
-    if (floor !== null) {
-      const base = polarity === "target" ? `${toTarget}, as far from it as the floor standard of ${formatValue(floor, unit)}` : `${toFloor}, ${toTarget.charAt(0).toLowerCase()}${toTarget.slice(1)}`;
-      return { rag, reason: `${base}${note}` };
+    case "on-green-edge": {
+      const rag = rules.atTarget;
+      const edge = greenNote.replace(", within", ", exactly on the edge of");
+      return `${toTarget}${edge}${rag === "GREEN" ? "" : ` (rated ${ragName(rag)})`}`;
     }
-    return { rag, reason: `${toTarget}, exactly on the edge of ${amberNote}${rag === "AMBER" ? "" : ` (rated ${ragName(rag)})`}` };
+    case "no-amber":
+      return `${toTarget}, with no floor standard or amber tolerance`;
+    case "amber":
+      if (floor !== null) return polarity === "target" ? `${toTarget}, closer to it than the floor standard of ${floorText}` : `${toTarget}; meets the floor standard of ${floorText}`;
+      return `${toTarget}, within ${amberNote}`;
+    case "on-floor": {
+      const rag = rules.atFloor;
+      const note = rag === "AMBER" ? "" : ` (a result exactly on the floor standard is rated ${ragName(rag)})`;
+      if (floor !== null) {
+        const base = polarity === "target" ? `${toTarget}, as far from it as the floor standard of ${floorText}` : `${toFloor}, ${toTarget.charAt(0).toLowerCase()}${toTarget.slice(1)}`;
+        return `${base}${note}`;
+      }
+      return `${toTarget}, exactly on the edge of ${amberNote}${rag === "AMBER" ? "" : ` (rated ${ragName(rag)})`}`;
+    }
+    case "red":
+      return floor !== null ? toFloor : `${toTarget}, beyond ${amberNote}`;
   }
-  return { rag: "RED", reason: floor !== null ? toFloor : `${toTarget}, beyond ${amberNote}` };
+}
+
+/** Rates one result against its target and floor standard; see the module note for the rules. */
+export function rateResult(input: RateInput, rules: RagRules): Rating {
+  const verdict = verdictOf(input, rules);
+  return { rag: ragOf(verdict, rules), reason: reasonFor(verdict, input, rules) };
+}
+
+/** The alert rateResult gives, without the sentence explaining it: for figures whose reason is never shown. */
+export function alertOf(input: RateInput, rules: RagRules): Rag {
+  return ragOf(verdictOf(input, rules), rules);
 }

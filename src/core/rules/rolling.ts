@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { Indicator, Observation } from "../indicator";
-import { chooseAggregation, mean, ratioOfTotals, sumOrNull } from "./aggregation";
+import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
 import { firstDayOfMonth, lastDayOfMonth, monthNumberOf, monthShortName } from "./calendar";
 
 /**
@@ -72,7 +72,7 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
     if (complete) {
       if (aggregation === "sum") actual = sumOrNull(window.map((o) => o.actual));
       else if (aggregation === "ratio") actual = ratioOfTotals(window);
-      else actual = window.some((o) => o.actual === null) ? null : mean(window.flatMap((o) => (o.actual === null ? [] : [o.actual])));
+      else actual = window.some((o) => o.actual === null) ? null : mean(presentResults(window));
     }
     series.push({
       ...last,

@@ -1,9 +1,9 @@
 import type { YearToDate } from "../dashboard";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings } from "../settings";
-import { chooseAggregation, mean, ratioOfTotals, sumOrNull } from "./aggregation";
+import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
 import { monthNumberOf, reportingYearLabel, reportingYearOf, reportingYearStart } from "./calendar";
-import { rateResult } from "./rag";
+import { alertOf } from "./rag";
 
 /**
  * Year-to-date figures for the reporting year (from `yearStartMonth`: April = financial,
@@ -48,7 +48,7 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
       expected = sumOrNull(counted.map((o) => o.expected));
       break;
     case "mean":
-      actual = mean(counted.flatMap((o) => (o.actual === null ? [] : [o.actual])));
+      actual = mean(presentResults(counted));
       break;
     case "ratio":
       actual = ratioOfTotals(counted);
@@ -60,7 +60,7 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
 
   const rag =
     indicator.kind === "kpi"
-      ? rateResult({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules).rag
+      ? alertOf({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules)
       : null;
   return {
     year: reportingYearLabel(reportingYearOf(currentStart, rules.yearStartMonth), rules.yearStartMonth),

@@ -5,7 +5,7 @@ import { buildDashboard } from "../../../src/core/build-dashboard";
 import type { Dot } from "../../../src/core/dashboard";
 import { defaultSettings } from "../../../src/core/settings";
 import { directionFromPrevious, directionFromTrend } from "../../../src/core/rules/direction";
-import { rateResult } from "../../../src/core/rules/rag";
+import { alertOf, rateResult } from "../../../src/core/rules/rag";
 import { indicator, month, obs, rules } from "./indicator-builder";
 
 const figure = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
@@ -73,6 +73,18 @@ describe("rule properties", () => {
         const row = dashboard.indicators[0];
         assert.equal(row?.stale, false);
         assert.equal(row?.rag === "NO_DATA", actual === null);
+      }),
+    );
+  });
+
+  it("gives the same alert with or without the sentence explaining it", () => {
+    // Quarter steps make results land exactly on targets, floors and tolerance edges.
+    const value = fc.option(fc.oneof(figure, fc.integer({ min: -8, max: 8 }).map((n) => n / 4)), { freq: 8 });
+    fc.assert(
+      fc.property(value, value, value, fc.constantFrom("higher" as const, "lower" as const, "target" as const), tolerance, ruleSettings, (actual, target, floor, polarity, own, changes) => {
+        const input = { actual, target, floor, polarity, unit: "number" as const, tolerance: own };
+        const settings = rules(changes);
+        assert.equal(alertOf(input, settings), rateResult(input, settings).rag);
       }),
     );
   });
