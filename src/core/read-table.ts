@@ -72,6 +72,40 @@ function newObs(period: Period, frequency: Frequency): ObsDraft {
   };
 }
 
+/**
+ * Records the cell a figure was read from. Written as one plain assignment per field: adding a
+ * property under a computed name is a slow path in the JavaScript engine, and this runs for
+ * every figure of a large sheet. Fields are added in the order first set, as before.
+ */
+function setCell(cells: ObsDraft["cells"], field: NumericField, address: string): void {
+  switch (field) {
+    case "actual":
+      cells.actual = address;
+      break;
+    case "target":
+      cells.target = address;
+      break;
+    case "floor":
+      cells.floor = address;
+      break;
+    case "expected":
+      cells.expected = address;
+      break;
+    case "lower":
+      cells.lower = address;
+      break;
+    case "upper":
+      cells.upper = address;
+      break;
+    case "numerator":
+      cells.numerator = address;
+      break;
+    case "denominator":
+      cells.denominator = address;
+      break;
+  }
+}
+
 /** Forgets every figure of a draft (a repeated period in a long table: the later row is used). */
 function clearFigures(o: ObsDraft): void {
   for (const f of NUMERIC_FIELDS) o[f] = undefined;
@@ -227,7 +261,7 @@ class TableReader {
     const address = this.view.address(row, col);
     if (field === "actual") obs.cells.actual = address;
     if (isBlank(value)) return;
-    obs.cells[field] = address;
+    setCell(obs.cells, field, address);
     let number: number | null;
     let unit: Unit | null;
     if (typeof value === "number" && Number.isFinite(value)) {
@@ -398,10 +432,11 @@ class TableReader {
       const probe = newObs(PROBE_PERIOD, "month");
       this.readInto(draft, probe, f, row, c);
       const value = probe[f];
+      const cell = probe.cells[f];
       for (const o of draft.obs) {
         if (o[f] !== undefined) continue;
         if (value !== undefined) o[f] = value;
-        if (probe.cells[f] !== undefined) o.cells[f] = probe.cells[f];
+        if (cell !== undefined) setCell(o.cells, f, cell);
       }
     }
     const commentCol = this.col("commentary");
