@@ -178,7 +178,7 @@ class TableReader {
    */
   private readonly slotOfKey = new Map<string, number>();
   private readonly slotOfPeriod = new Map<ParsedPeriod, number>();
-  /** Grid column of each role the header has, looked up for every row. */
+  /** Grid column of each role the header has, looked up for every row (by name, which is quicker than a Map). */
   private readonly cols: Partial<Record<ColumnRole, number>> = {};
   /** A long table's figure columns, in the order they are read. */
   private readonly figureColumns: { field: NumericField; col: number }[] = [];
@@ -231,9 +231,9 @@ class TableReader {
     return this.cols[role];
   }
 
-  private text(row: number, role: ColumnRole): string {
-    const c = this.col(role);
-    return c === undefined ? "" : cellText(this.view.value(row, c));
+  /** The trimmed text of a row's cell in a column the table may not have. */
+  private textAt(row: number, col: number | undefined): string {
+    return col === undefined ? "" : cellText(this.view.value(row, col));
   }
 
   private warn(row: number, col: number, message: string): void {
@@ -291,17 +291,17 @@ class TableReader {
   /** Reads the describing columns (polarity, frequency, ...) of a row into a draft, first value wins. */
   private readDescribing(draft: Draft, row: number): void {
     const v = this.view;
-    const ref = this.text(row, "ref");
+    const ref = this.textAt(row, this.cols.ref);
     if (draft.ref === null && ref !== "") draft.ref = ref;
-    const area = this.text(row, "serviceArea");
+    const area = this.textAt(row, this.cols.serviceArea);
     if (draft.serviceArea === null) {
       if (area !== "") draft.serviceArea = area;
-      else if (this.col("serviceArea") !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
+      else if (this.cols.serviceArea !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
       else if (this.section !== null) draft.serviceArea = this.section;
     }
     if (area !== "") this.lastServiceArea = area;
 
-    const polCol = this.col("polarity");
+    const polCol = this.cols.polarity;
     if (polCol !== undefined && draft.polarity === null) {
       const value = v.value(row, polCol);
       draft.polarityCell = v.address(row, polCol);
@@ -311,7 +311,7 @@ class TableReader {
         else this.warn(row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
       }
     }
-    const freqCol = this.col("frequency");
+    const freqCol = this.cols.frequency;
     if (freqCol !== undefined && draft.frequency === null) {
       const value = v.value(row, freqCol);
       if (!isBlank(value)) {
@@ -320,11 +320,11 @@ class TableReader {
         else this.warn(row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
       }
     }
-    const kindCol = this.col("kind");
+    const kindCol = this.cols.kind;
     if (kindCol !== undefined && draft.kind === null) draft.kind = parseKind(v.value(row, kindCol));
-    const unitCol = this.col("unit");
+    const unitCol = this.cols.unit;
     if (unitCol !== undefined && draft.unit === null) draft.unit = parseUnit(cellText(v.value(row, unitCol)));
-    const aggCol = this.col("aggregation");
+    const aggCol = this.cols.aggregation;
     if (aggCol !== undefined && draft.aggregation === null) {
       const value = v.value(row, aggCol);
       if (!isBlank(value)) {
@@ -332,7 +332,7 @@ class TableReader {
         if (draft.aggregation === null) this.warn(row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
       }
     }
-    const tolCol = this.col("tolerance");
+    const tolCol = this.cols.tolerance;
     if (tolCol !== undefined && draft.tolerance === null) {
       const value = v.value(row, tolCol);
       if (!isBlank(value)) {
@@ -340,7 +340,7 @@ class TableReader {
         if (draft.tolerance === null) this.warn(row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
       }
     }
-    const incCol = this.col("included");
+    const incCol = this.cols.included;
     if (incCol !== undefined && draft.excluded === null) draft.excluded = parseExcluded(v.value(row, incCol));
   }
 
@@ -382,9 +382,9 @@ class TableReader {
   /** Reads one row of a wide table: the indicator it holds (complete, as a wide row is), or null when it holds none. */
   readWideRow(row: number): Draft | null {
     const v = this.view;
-    const nameCol = this.col("name");
-    let name = this.text(row, "name");
-    const ref = this.text(row, "ref");
+    const nameCol = this.cols.name;
+    let name = this.textAt(row, this.cols.name);
+    const ref = this.textAt(row, this.cols.ref);
     if (name === "" && ref === "") {
       this.takeHeading(row);
       return null;
@@ -439,7 +439,7 @@ class TableReader {
         if (cell !== undefined) setCell(o.cells, f, cell);
       }
     }
-    const commentCol = this.col("commentary");
+    const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
       const text = cellText(v.value(row, commentCol));
       if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
@@ -472,11 +472,11 @@ class TableReader {
 
   readLongRow(row: number): void {
     const v = this.view;
-    const periodCol = this.col("period");
+    const periodCol = this.cols.period;
     if (periodCol === undefined) return;
     const periodValue = v.value(row, periodCol);
-    let name = this.text(row, "name");
-    let ref = this.text(row, "ref");
+    let name = this.textAt(row, this.cols.name);
+    let ref = this.textAt(row, this.cols.ref);
     if (isBlank(periodValue)) {
       this.takeHeading(row);
       return;
@@ -505,7 +505,7 @@ class TableReader {
       obs.commentary = null;
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
-    const commentCol = this.col("commentary");
+    const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
       const text = cellText(v.value(row, commentCol));
       if (text !== "") {
