@@ -36,17 +36,43 @@ function endMonth(o: Observation): number | null {
   return monthNumberOf(o.period.end);
 }
 
-/** The latest month in which any included indicator has a result, or null when none has. */
+/** How often results come, shortest first: rolling figures are monthly. */
+const cadence: Readonly<Record<Indicator["frequency"], number>> = { month: 0, rolling12: 0, quarter: 1, year: 2 };
+
+/**
+ * The latest month in which an included indicator of the most frequent kind has a result, or null
+ * when none has. Only the most frequent kind counts because a quarter or a year ends months after
+ * a team records it (a survey for 2012/13 entered in January ends in March): monthly results say
+ * best how far the data really run, as the committee reports do ("up to December and, where
+ * available, January").
+ */
 function latestResultMonth(indicators: readonly Indicator[]): number | null {
   let latest: number | null = null;
+  let latestCadence = Infinity;
   for (const indicator of indicators) {
     if (indicator.excluded !== null) continue;
+    const c = cadence[indicator.frequency];
+    if (c > latestCadence) continue;
     for (const o of indicator.series) {
       const month = endMonth(o);
-      if (o.actual !== null && month !== null && (latest === null || month > latest)) latest = month;
+      if (o.actual === null || month === null) continue;
+      if (c < latestCadence || latest === null || month > latest) {
+        latest = month;
+        latestCadence = c;
+      }
     }
   }
   return latest;
+}
+
+/** The cut-off a dashboard without a chosen period uses ("YYYY-MM"), or null when no indicator has a result. */
+export function latestReportingMonth(indicators: readonly Indicator[]): string | null {
+  const month = latestResultMonth(indicators);
+  return month === null ? null : monthKey(month);
+}
+
+function hasMonthly(indicators: readonly Indicator[]): boolean {
+  return indicators.some((i) => i.excluded === null && cadence[i.frequency] === 0 && i.series.some((o) => o.actual !== null));
 }
 
 function chooseCutoff(indicators: readonly Indicator[], requested: string | null, produced: string, out: Diagnostic[]): number {
@@ -57,7 +83,7 @@ function chooseCutoff(indicators: readonly Indicator[], requested: string | null
   }
   const latest = latestResultMonth(indicators);
   if (latest !== null) {
-    out.push(diagnostic("info", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(latest)} (the latest month with a result) are used.`));
+    out.push(diagnostic("info", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(latest)} (the latest month with a result${hasMonthly(indicators) ? " for a monthly indicator" : ""}) are used.`));
     return latest;
   }
   const producedMonth = monthNumberOf(produced) ?? 0;

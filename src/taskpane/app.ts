@@ -3,6 +3,7 @@
  * one button. Holds the pane's state and redraws its sections from it; Excel is reached only
  * through a PaneHost.
  */
+import { latestReportingMonth } from "../core/build-dashboard";
 import type { RagCounts } from "../core/dashboard";
 import { detectWorkbook } from "../core/detect";
 import type { Diagnostic } from "../core/diagnostics";
@@ -244,9 +245,10 @@ class Pane {
       replaceChildren(this.regions.options);
       return;
     }
+    const indicators = this.includedIndicators();
     swap(
       this.regions.period,
-      renderPeriodField(this.state.settings, monthsWithData(this.includedIndicators()), (period) =>
+      renderPeriodField(this.state.settings, monthsWithData(indicators), latestReportingMonth(indicators), (period) =>
         this.update({ ...this.state.settings, period }),
       ),
     );

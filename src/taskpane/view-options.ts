@@ -55,15 +55,18 @@ export function parsePercent(text: string): number | null | undefined {
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : undefined;
 }
 
-/** The reporting period select: "Latest with data" (kept as null, so next month moves on by itself) or a month. */
+/**
+ * The reporting period select: "Latest with data" (kept as null, so next month moves on by itself)
+ * or a month. `latest` is the month a build without a chosen period would use.
+ */
 export function renderPeriodField(
   settings: Settings,
   monthsWithResults: readonly string[],
+  latest: string | null,
   onChange: (period: string | null) => void,
 ): HTMLElement {
   const months = [...monthsWithResults];
   if (settings.period !== null && !months.includes(settings.period)) months.unshift(settings.period);
-  const latest = monthsWithResults[0];
   const period = select("period", settings.period ?? "", [
     ["", latest ? `Latest with data (${monthLabel(latest)})` : "Latest with data"],
     ...months.map((m) => [m, monthLabel(m)] as const),

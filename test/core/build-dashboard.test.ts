@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "mocha";
-import { buildDashboard } from "../../src/core/build-dashboard";
+import { buildDashboard, latestReportingMonth } from "../../src/core/build-dashboard";
 import { diagnostic } from "../../src/core/diagnostics";
 import type { Indicator } from "../../src/core/indicator";
 import { defaultSettings } from "../../src/core/settings";
@@ -288,6 +288,18 @@ describe("buildDashboard", () => {
     assert.equal(out.cutoff, "2013-01");
     assert.equal(out.coverage, "Results up to the end of December 2012 and, where available, January 2013");
     assert.ok(out.diagnostics.some((d) => d.severity === "info" && /results up to the end of January 2013/.test(d.message)));
+  });
+
+  it("takes the latest month of the monthly results, not the end of a year whose result is already in", () => {
+    const monthly = indicator({ id: "m", series: [obs(month("2012-12"), { actual: 0.9, target: 0.8 }), obs(month("2013-01"), { actual: 0.9, target: 0.8 })] });
+    const survey = indicator({ id: "s", frequency: "year", series: [obs(period("2012/13", "2012-04-01", "2013-03-31"), { actual: 0.8, target: 0.7 })] });
+    const out = build(null, [monthly, survey]);
+    assert.equal(out.cutoff, "2013-01");
+    assert.equal(latestReportingMonth([monthly, survey]), "2013-01", "the task pane offers the month a build would use");
+    // With only quarterly and annual indicators, the quarters say how far the data run.
+    const quarterly = indicator({ id: "q", frequency: "quarter", series: [obs(period("Q3 2012/13", "2012-10-01", "2012-12-31"), { actual: 5, target: 4 })] });
+    assert.equal(build(null, [quarterly, survey]).cutoff, "2012-12");
+    assert.equal(build(null, [survey]).cutoff, "2013-03");
   });
 
   it("survives an empty workbook and a badly written cut-off", () => {
