@@ -6,28 +6,13 @@
 import type { RagCounts } from "../core/dashboard";
 import type { Indicator } from "../core/indicator";
 import type { SheetReading } from "../core/reading";
+import { monthLongName, monthNumberOf } from "../core/rules/calendar";
 import type { Settings, SheetMapping } from "../core/settings";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "2013-01" → "January 2013"; anything else is returned unchanged. */
 export function monthLabel(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && name ? `${name} ${m[1]}` : month;
+  const n = /^\d{4}-\d{2}$/.test(month) ? monthNumberOf(month) : null;
+  return n === null ? month : monthLongName(n);
 }
 
 /** Counts a noun: plural(1, "KPI") → "1 KPI", plural(3, "KPI") → "3 KPIs". */

@@ -53,23 +53,35 @@ export function styleTable(builder: SheetBuilder, header: number, first: number,
 }
 
 /**
- * Adds a KPI table: a heading, the column headings, then one row per indicator with its alert
- * as a word coloured by conditional formats. A result older than its timetable allows has its
- * period in italics (the data notes say why).
+ * Adds what every indicator table has: a heading, the column headings, one row per indicator
+ * (a period older than its timetable allows in italics: the data notes say why) and the table's
+ * borders. Returns the rows for the caller's own columns; the caller then keeps the heading with
+ * the first rows.
  */
-export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string): void {
+export function addIndicatorRows(
+  builder: SheetBuilder,
+  group: TableGroup,
+  cutoff: string,
+  headings: readonly string[],
+  rowCells: (indicator: IndicatorResult) => PlanCell[],
+): { heading: number; first: number; last: number } {
   const heading = addSectionHeading(builder, group.title);
-  const lastCol = kpiHeadings.length - 1;
-  const header = builder.addRow(kpiHeadings.map((h) => textCell(h)), headerRowHeight);
+  const header = builder.addRow(headings.map((h) => textCell(h)), headerRowHeight);
   const first = builder.nextRow;
   for (const indicator of group.indicators) {
-    const cells = kpiRowCells(indicator);
+    const cells = rowCells(indicator);
     const row = builder.addRow(cells, wrappedRowHeight(cells));
     if (isLate(indicator, cutoff)) builder.style(rangeAddress(row, 2, row, 2), { italic: true });
   }
   const last = builder.nextRow - 1;
-  styleTable(builder, header, first, last, lastCol);
+  styleTable(builder, header, first, last, headings.length - 1);
   builder.style(rangeAddress(first, 7, last, 7), leftStyle);
+  return { heading, first, last };
+}
+
+/** Adds a KPI table, its alerts written as words and coloured by conditional formats. */
+export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string): void {
+  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, kpiHeadings, kpiRowCells);
   builder.style(rangeAddress(first, commentaryColumn, last, commentaryColumn), wrapStyle);
   for (const column of kpiAlertColumns) {
     builder.style(rangeAddress(first, column, last, column), alertStyle);
