@@ -42,34 +42,43 @@ export interface TableResult {
 type NumericField = ObservationField | "numerator" | "denominator";
 type CellKey = NumericField | "commentary";
 
-/** One period's figures while a table is read; a figure not (yet) read is undefined. */
-interface ObsDraft extends Record<NumericField, number | undefined> {
+/**
+ * One period's figures while a table is read, already the Observation it becomes (a figure not
+ * read is null). A long table keeps every observation until the table ends; building each one
+ * once, in its final form, rather than as a draft copied at the end, halves the objects a large
+ * sheet keeps alive and so most of the garbage collector's work. The period's frequency, needed
+ * only until the indicator is made, is kept beside it (Draft.frequencies).
+ */
+interface Obs {
   period: Period;
-  frequency: Frequency;
+  actual: number | null;
+  target: number | null;
+  floor: number | null;
+  expected: number | null;
+  lower: number | null;
+  upper: number | null;
   commentary: string | null;
   cells: Partial<Record<CellKey, string>>;
+  /** Present, both together and after the others, only once the sheet gives one (see setFigure). */
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** A new observation with every figure unread; every observation starts with the same shape. */
+function newObs(period: Period): Obs {
+  return { period, actual: null, target: null, floor: null, expected: null, lower: null, upper: null, commentary: null, cells: {} };
 }
 
 /**
- * A new observation draft with every figure unread. The figures live on the draft itself, all
- * present from the start, so a large sheet allocates one object per observation rather than two
- * and every draft keeps the same shape.
+ * Sets a figure read from a cell. An Observation has a numerator and denominator only when the
+ * sheet gives either, and then both (the one not given is null), in that order.
  */
-function newObs(period: Period, frequency: Frequency): ObsDraft {
-  return {
-    period,
-    frequency,
-    actual: undefined,
-    target: undefined,
-    floor: undefined,
-    expected: undefined,
-    lower: undefined,
-    upper: undefined,
-    numerator: undefined,
-    denominator: undefined,
-    commentary: null,
-    cells: {},
-  };
+function setFigure(o: Obs, field: NumericField, value: number): void {
+  if ((field === "numerator" || field === "denominator") && o.numerator === undefined) {
+    o.numerator = null;
+    o.denominator = null;
+  }
+  o[field] = value;
 }
 
 /**
@@ -77,7 +86,7 @@ function newObs(period: Period, frequency: Frequency): ObsDraft {
  * property under a computed name is a slow path in the JavaScript engine, and this runs for
  * every figure of a large sheet. Fields are added in the order first set, as before.
  */
-function setCell(cells: ObsDraft["cells"], field: NumericField, address: string): void {
+function setCell(cells: Obs["cells"], field: NumericField, address: string): void {
   switch (field) {
     case "actual":
       cells.actual = address;
@@ -106,11 +115,6 @@ function setCell(cells: ObsDraft["cells"], field: NumericField, address: string)
   }
 }
 
-/** Forgets every figure of a draft (a repeated period in a long table: the later row is used). */
-function clearFigures(o: ObsDraft): void {
-  for (const f of NUMERIC_FIELDS) o[f] = undefined;
-}
-
 interface Draft {
   readonly row: number;
   readonly key: string;
@@ -127,9 +131,11 @@ interface Draft {
   excluded: string | null;
   hasActivityFigures: boolean;
   commentary: { text: string; cell: string } | null;
-  readonly obs: ObsDraft[];
+  readonly obs: Obs[];
+  /** The frequency of each observation's period, in step with obs. */
+  readonly frequencies: Frequency[];
   /** A long table's observations by period slot (see TableReader.slotOf). */
-  readonly obsBySlot: (ObsDraft | undefined)[];
+  readonly obsBySlot: (Obs | undefined)[];
   readonly formats: string[];
   readonly cellUnits: (Unit | null)[];
   readonly results: number[];
@@ -139,7 +145,7 @@ interface Draft {
 
 const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(["expected", "lower", "upper"]);
 const NUMERIC_FIELDS: readonly NumericField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"];
-const ROW_FIELDS: readonly NumericField[] = ["target", "floor", "expected", "lower", "upper"];
+const ROW_FIELDS: readonly ObservationField[] = ["target", "floor", "expected", "lower", "upper"];
 /** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
 const PROBE_PERIOD: Period = monthPeriod(2000, 1);
 const ROLLING_WORDS = /rolling\s*(?:12|twelve)|(?:12|twelve)[\s-]*months?\s*rolling|rolling\s*year|\br12\b/i;
@@ -153,7 +159,7 @@ function newDraft(row: number, key: string, name: string): Draft {
   return {
     row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
     unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
-    obs: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
+    obs: [], frequencies: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
   };
 }
 
@@ -255,7 +261,7 @@ class TableReader {
   }
 
   /** Reads one number into an observation draft, tracking the cell and what it says about the unit. */
-  private readInto(draft: Draft, obs: ObsDraft, field: NumericField, row: number, col: number): void {
+  private readInto(draft: Draft, obs: Obs, field: NumericField, row: number, col: number): void {
     const value = this.view.value(row, col);
     const format = this.view.format(row, col);
     const address = this.view.address(row, col);
@@ -276,7 +282,7 @@ class TableReader {
       unit = reading.unit;
     }
     if (number === null) return;
-    obs[field] = number;
+    setFigure(obs, field, number);
     if (field === "actual") {
       draft.results.push(number);
       draft.cellUnits.push(unit);
@@ -359,13 +365,25 @@ class TableReader {
     return parsed;
   }
 
-  private obsFor(draft: Draft, parsed: ParsedPeriod): ObsDraft {
+  private obsFor(draft: Draft, parsed: ParsedPeriod): Obs {
     const slot = this.slotOf(parsed);
     const existing = draft.obsBySlot[slot];
     if (existing) return existing;
-    const o = newObs(parsed.period, parsed.frequency);
+    const o = newObs(parsed.period);
     draft.obs.push(o);
+    draft.frequencies.push(parsed.frequency);
     draft.obsBySlot[slot] = o;
+    return o;
+  }
+
+  /**
+   * Starts a repeated period of a long table afresh (the later row is used): a new observation
+   * in the old one's place, so one with a numerator does not keep it. Rare, so the search is fine.
+   */
+  private restartObs(draft: Draft, parsed: ParsedPeriod, old: Obs): Obs {
+    const o = newObs(old.period);
+    draft.obs[draft.obs.indexOf(old)] = o;
+    draft.obsBySlot[this.slotOf(parsed)] = o;
     return o;
   }
 
@@ -414,14 +432,15 @@ class TableReader {
     const draft = newDraft(row, `${row}`, name);
     this.readDescribing(draft, row);
     // The same observations, in the same order, as looking each column's period up would give.
-    const slots: (ObsDraft | undefined)[] = new Array<ObsDraft | undefined>(this.slotCount);
+    const slots: (Obs | undefined)[] = new Array<Obs | undefined>(this.slotCount);
     this.periodColumns.forEach((p, i) => {
       const slot = this.columnSlots[i] ?? 0;
       let obs = slots[slot];
       if (obs === undefined) {
-        obs = newObs(p.period.period, p.period.frequency);
+        obs = newObs(p.period.period);
         slots[slot] = obs;
         draft.obs.push(obs);
+        draft.frequencies.push(p.period.frequency);
       }
       this.readInto(draft, obs, p.field, row, p.col);
     });
@@ -429,13 +448,13 @@ class TableReader {
     for (const f of ROW_FIELDS) {
       const c = this.col(f);
       if (c === undefined || isBlank(v.value(row, c))) continue;
-      const probe = newObs(PROBE_PERIOD, "month");
+      const probe = newObs(PROBE_PERIOD);
       this.readInto(draft, probe, f, row, c);
       const value = probe[f];
       const cell = probe.cells[f];
       for (const o of draft.obs) {
-        if (o[f] !== undefined) continue;
-        if (value !== undefined) o[f] = value;
+        if (o[f] !== null) continue;
+        if (value !== null) o[f] = value;
         if (cell !== undefined) setCell(o.cells, f, cell);
       }
     }
@@ -497,12 +516,10 @@ class TableReader {
     this.lastRef = ref;
     const draft = this.draftFor(row, name, ref);
     this.readDescribing(draft, row);
-    const obs = this.obsFor(draft, parsed);
+    let obs = this.obsFor(draft, parsed);
     if (obs.cells.actual !== undefined) {
       this.warn(row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
-      clearFigures(obs);
-      obs.cells = {};
-      obs.commentary = null;
+      obs = this.restartObs(draft, parsed, obs);
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
     const commentCol = this.cols.commentary;
@@ -520,13 +537,14 @@ class TableReader {
 const FREQUENCY_ORDER: readonly Frequency[] = ["month", "quarter", "year", "rolling12"];
 
 /** The frequency the results come in: the one with the most results, months first on a tie; null when there are no observations. Counted in one pass, as it runs for every indicator. */
-function resultFrequency(obs: readonly ObsDraft[]): Frequency | null {
+function resultFrequency(d: Draft): Frequency | null {
   const present = new Set<Frequency>();
   const results = new Map<Frequency, number>();
-  for (const o of obs) {
-    present.add(o.frequency);
-    if (o.actual !== undefined) results.set(o.frequency, (results.get(o.frequency) ?? 0) + 1);
-  }
+  d.obs.forEach((o, i) => {
+    const frequency = d.frequencies[i] as Frequency;
+    present.add(frequency);
+    if (o.actual !== null) results.set(frequency, (results.get(frequency) ?? 0) + 1);
+  });
   let periodFrequency: Frequency | null = null;
   let best = -1;
   for (const f of FREQUENCY_ORDER) {
@@ -541,46 +559,30 @@ function resultFrequency(obs: readonly ObsDraft[]): Frequency | null {
 }
 
 /** Sorts observations by period start (stable); most series arrive in order already, so check before sorting. */
-function sortByStart(obs: ObsDraft[]): void {
+function sortByStart(obs: Obs[]): void {
   let sorted = true;
-  for (let i = 1; i < obs.length && sorted; i++) sorted = (obs[i - 1] as ObsDraft).period.start <= (obs[i] as ObsDraft).period.start;
+  for (let i = 1; i < obs.length && sorted; i++) sorted = (obs[i - 1] as Obs).period.start <= (obs[i] as Obs).period.start;
   if (!sorted) obs.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
 }
 
 /** Moves monthly observations into the quarter or year that contains them (a quarterly indicator kept under month headers). */
-function regroup(obs: readonly ObsDraft[], to: "quarter" | "year", yearStartMonth: number): { merged: ObsDraft[]; clashes: number } {
-  const byStart = new Map<string, ObsDraft>();
+function regroup(obs: readonly Obs[], to: "quarter" | "year", yearStartMonth: number): { merged: Obs[]; clashes: number } {
+  const byStart = new Map<string, Obs>();
   let clashes = 0;
   for (const o of obs) {
     const year = Number(o.period.start.slice(0, 4));
     const month = Number(o.period.start.slice(5, 7));
     const period = to === "quarter" ? quarterOf(year, month, yearStartMonth) : yearPeriod(reportingYearOf(year, month, yearStartMonth), yearStartMonth);
     const existing = byStart.get(period.start);
-    const moved: ObsDraft = { ...o, period, frequency: to };
+    const moved: Obs = { ...o, period };
     if (!existing) {
       byStart.set(period.start, moved);
-    } else if (o.actual !== undefined) {
-      if (existing.actual !== undefined) clashes++;
+    } else if (o.actual !== null) {
+      if (existing.actual !== null) clashes++;
       byStart.set(period.start, moved);
     }
   }
   return { merged: [...byStart.values()], clashes };
-}
-
-function toObservation(o: ObsDraft): Observation {
-  const base = {
-    period: o.period,
-    actual: o.actual ?? null,
-    target: o.target ?? null,
-    floor: o.floor ?? null,
-    expected: o.expected ?? null,
-    lower: o.lower ?? null,
-    upper: o.upper ?? null,
-    commentary: o.commentary,
-    cells: o.cells,
-  };
-  if (o.numerator === undefined && o.denominator === undefined) return base;
-  return { ...base, numerator: o.numerator ?? null, denominator: o.denominator ?? null };
 }
 
 function firstUsefulFormat(formats: readonly string[]): string | null {
@@ -617,9 +619,10 @@ class IndicatorMaker {
     const defaults = ctx.defaults;
     const sheet = view.sheet;
     const where = view.address(d.row, header.roles.get("name") ?? header.roles.get("ref") ?? 0);
-    const periodFrequency = resultFrequency(d.obs);
-    let obs = d.obs.filter((o) => o.frequency === periodFrequency);
-    const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o) => o.frequency !== periodFrequency && o.actual !== undefined).length;
+    const periodFrequency = resultFrequency(d);
+    const ofOtherFrequency = (i: number): boolean => d.frequencies[i] !== periodFrequency;
+    let obs = d.obs.filter((_, i) => !ofOtherFrequency(i));
+    const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o, i) => ofOtherFrequency(i) && o.actual !== null).length;
     if (dropped > 0) {
       diagnostics.push(diagnostic("warning", sheet, where, `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`));
     }
@@ -644,8 +647,9 @@ class IndicatorMaker {
     if (d.commentary && obs.length > 0) {
       let target = obs[obs.length - 1];
       for (let i = obs.length - 1; i >= 0; i--) {
-        if (obs[i]?.actual !== undefined) {
-          target = obs[i];
+        const o = obs[i];
+        if (o !== undefined && o.actual !== null) {
+          target = o;
           break;
         }
       }
@@ -654,7 +658,7 @@ class IndicatorMaker {
         target.cells = { ...target.cells, commentary: d.commentary.cell };
       }
     }
-    const series = obs.map(toObservation);
+    const series: readonly Observation[] = obs;
 
     const kind: Kind = d.kind ?? defaults?.kind ?? (d.hasActivityFigures || (this.hasActivityColumns && !this.hasTargetColumns) ? "activity" : "kpi");
     let polarity: Polarity = d.polarity ?? defaults?.polarity ?? "higher";
