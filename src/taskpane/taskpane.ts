@@ -1,12 +1,14 @@
 /** The task pane's entry point: waits for Office, applies its theme and starts the pane. */
 import { startPane } from "./app";
 import { excelHost } from "./excel-host";
-import { applyOfficeTheme, officeTheme } from "./theme";
+import { applyOfficeTheme, followSystemTheme, officeTheme } from "./theme";
 
 Office.onReady(async () => {
   const root = document.getElementById("app");
   if (!root) return;
-  applyOfficeTheme(document.documentElement, officeTheme());
+  const page = document.documentElement;
+  applyOfficeTheme(page, officeTheme());
+  if (!page.dataset["theme"]) followSystemTheme(page, window.matchMedia("(prefers-color-scheme: dark)"));
   try {
     await startPane(root, excelHost());
   } finally {

@@ -1,6 +1,6 @@
 /**
  * Follows the Office theme where the host tells us it (Office.context.officeTheme); otherwise
- * the stylesheet follows prefers-color-scheme.
+ * the system's light or dark setting. Either way the choice lands in the root's data-theme.
  */
 
 /** The theme colours Office reports, as far as the pane uses them. */
@@ -45,6 +45,18 @@ export function applyOfficeTheme(root: HTMLElement, theme: OfficeThemeColours | 
   const bg = theme.bodyBackgroundColor;
   if (bg && HEX.test(bg)) root.dataset["theme"] = luminance(bg) < 0.2 ? "dark" : "light";
   return applied;
+}
+
+/**
+ * Follows the system's light or dark setting, and its changes, through data-theme: used when
+ * Office reports no theme, so the stylesheet needs only one dark palette.
+ */
+export function followSystemTheme(root: HTMLElement, media: Pick<MediaQueryList, "matches" | "addEventListener">): void {
+  const apply = (dark: boolean): void => {
+    root.dataset["theme"] = dark ? "dark" : "light";
+  };
+  apply(media.matches);
+  media.addEventListener("change", (event) => apply(event.matches));
 }
 
 /** The theme Office reports, if this host reports one. */

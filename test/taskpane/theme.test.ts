@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { applyOfficeTheme, luminance } from "../../src/taskpane/theme";
+import { applyOfficeTheme, followSystemTheme, luminance } from "../../src/taskpane/theme";
 
 /** Just enough of an element for applyOfficeTheme: CSS variables and data attributes. */
 function fakeRoot() {
@@ -52,9 +52,27 @@ describe("applyOfficeTheme", () => {
     assert.equal(dataset["theme"], undefined);
   });
 
-  it("leaves the page to prefers-color-scheme when the host reports no theme", () => {
-    const { root, properties } = fakeRoot();
+  it("leaves the page to the system's setting when the host reports no theme", () => {
+    const { root, properties, dataset } = fakeRoot();
     assert.equal(applyOfficeTheme(root, null), false);
     assert.equal(properties.size, 0);
+    assert.equal(dataset["theme"], undefined);
+  });
+});
+
+describe("followSystemTheme", () => {
+  it("marks the page dark or light as the system is, and follows a change", () => {
+    const { root, dataset } = fakeRoot();
+    let onChange: ((event: { matches: boolean }) => void) | null = null;
+    const media = {
+      matches: true,
+      addEventListener: (_type: string, listener: (event: { matches: boolean }) => void) => {
+        onChange = listener;
+      },
+    } as unknown as MediaQueryList;
+    followSystemTheme(root, media);
+    assert.equal(dataset["theme"], "dark");
+    (onChange as ((event: { matches: boolean }) => void) | null)?.({ matches: false });
+    assert.equal(dataset["theme"], "light");
   });
 });
