@@ -30,6 +30,8 @@ import { isTooLarge, queueSheetList, queueUsedRanges, readGridsInBlocks, type Gr
  * 1. sheet list + dashboard record (+ used ranges, rule scan and protection when settings.sheets
  *    names the sheets); 2. used ranges etc. when it does not; 3. the staging sheet, written whole;
  * 4. swap, settings and source formatting. So 3 with named sheets, 4 when every sheet is read.
+ * The one exception is a read Excel refuses as too large (Excel on the web caps an answer at
+ * 5 MB): the sources are then read in row blocks, a round trip each.
  */
 
 /** A step of a build, reported as it starts. */
