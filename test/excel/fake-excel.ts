@@ -1360,15 +1360,16 @@ class FakeRangeFormat extends Proxy {
     return this.get("columnWidth");
   }
   set rowHeight(v: number) {
-    this.queueSet("rowHeight", v, () => {
-      const s = this.range.worksheet.writable();
-      const b = this.range.box();
-      for (let r = b.r0; r <= b.r1; r++) s.rowHeights.set(r, v);
-    });
+    this.queueSet("rowHeight", v, () => setRowHeights(this.range.worksheet.writable(), [this.range.box()], v));
   }
   get rowHeight(): number {
     return this.get("rowHeight");
   }
+}
+
+/** Sets the height of every row the boxes cover. */
+function setRowHeights(sheet: { rowHeights: Map<number, number> }, boxes: readonly Box[], height: number): void {
+  for (const b of boxes) for (let r = b.r0; r <= b.r1; r++) sheet.rowHeights.set(r, height);
 }
 
 /** Longest address list `Worksheet.getRanges` accepts in the fake. */
@@ -1398,10 +1399,7 @@ class FakeRangeAreasFormat extends Proxy {
     super(ctx, "RangeFormat");
   }
   set rowHeight(v: number) {
-    this.queueSet("rowHeight", v, () => {
-      const s = this.areas.worksheet.writable();
-      for (const b of this.areas.ref.get("range areas")) for (let r = b.r0; r <= b.r1; r++) s.rowHeights.set(r, v);
-    });
+    this.queueSet("rowHeight", v, () => setRowHeights(this.areas.worksheet.writable(), this.areas.ref.get("range areas"), v));
   }
 }
 

@@ -8,6 +8,7 @@ import { columnWidthChars, writeSheetPlan as writeWithOfficeJs } from "../../src
 import { createFakeExcel, type SheetDescription } from "./fake-excel";
 import { kpiSheet } from "./sample-sheets";
 import { smallPlan } from "./small-plan";
+import type { Grid } from "../../src/core/grid";
 
 async function viaOfficeJs(plan: SheetPlan): Promise<SheetDescription> {
   const fake = createFakeExcel({ sheets: [{ name: "Data", values: [["x"]] }] });
@@ -73,19 +74,19 @@ async function compare(plan: SheetPlan): Promise<void> {
   assert.equal(office.showGridlines, plan.showGridlines);
 }
 
+/** A 25-KPI sheet as a Grid, every cell in the General format. */
+function generatedGrid(): Grid {
+  const sheet = kpiSheet(25);
+  return { sheet: sheet.name, origin: "A1", values: sheet.values, numberFormat: sheet.values.map((row) => row.map(() => "General")) };
+}
+
 describe("the Office.js and exceljs writers agree", () => {
   it("on a small hand-made plan with formula-looking text", async () => {
     await compare(smallPlan());
   });
 
   it("on the plan of a generated workbook", async () => {
-    const sheet = kpiSheet(25);
-    const grid = {
-      sheet: sheet.name,
-      origin: "A1",
-      values: sheet.values,
-      numberFormat: sheet.values.map((row) => row.map(() => "General")),
-    };
+    const grid = generatedGrid();
     const { plan } = runPipeline([grid], defaultSettings(), "2012-10-15");
     assert.ok(plan.rows > 25);
     assert.ok(plan.conditionalFormats.length > 0 && plan.merges.length > 0 && plan.styles.length > 0);
@@ -93,13 +94,7 @@ describe("the Office.js and exceljs writers agree", () => {
   });
 
   it("on a plan with trend charts and their data right of the printed columns", async () => {
-    const sheet = kpiSheet(25);
-    const grid = {
-      sheet: sheet.name,
-      origin: "A1",
-      values: sheet.values,
-      numberFormat: sheet.values.map((row) => row.map(() => "General")),
-    };
+    const grid = generatedGrid();
     const { plan } = runPipeline([grid], { ...defaultSettings(), charts: true }, "2012-10-15");
     assert.ok(plan.charts.length > 0, "the generated workbook has KPIs with trends");
     assert.ok(plan.cols > 14, "the chart data widens the sheet");

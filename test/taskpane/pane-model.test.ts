@@ -14,6 +14,7 @@ import {
   withSheetIncluded,
   withSheetMapping,
 } from "../../src/taskpane/pane-model";
+import { obs } from "../core/rules/indicator-builder";
 
 function counts(partial: Partial<RagCounts>): RagCounts {
   return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, activity: 0, total: 0, ...partial };
@@ -35,17 +36,7 @@ function sheet(name: string, partial: Partial<SheetReading> = {}): SheetReading 
 }
 
 function observation(end: string, actual: number | null): Observation {
-  return {
-    period: { label: end, start: `${end.slice(0, 7)}-01`, end },
-    actual,
-    target: null,
-    floor: null,
-    expected: null,
-    lower: null,
-    upper: null,
-    commentary: null,
-    cells: {},
-  };
+  return obs({ label: end, start: `${end.slice(0, 7)}-01`, end }, { actual });
 }
 
 function indicator(sheetName: string, series: Observation[]): Indicator {
