@@ -1,8 +1,9 @@
 /**
- * Runs the built task pane (dist/) in headless Chromium against the fake Excel host: a tiny
- * static server, the fake bundled for the page, and Office's CDN answered with nothing so the
- * page never reaches the network. Shared by the browser tests, the screenshot script and the
- * benchmark's measurement.
+ * Runs the built task pane (dist/) in headless Chromium against the test Excel host: a tiny
+ * static server, the host bundled for the page, and Office's CDN answered with Microsoft's own
+ * office.js for Excel on the web (from @microsoft/office-js) followed by one line that attaches
+ * it to the host, so the page never reaches the network and the pane runs on the real client.
+ * Shared by the browser tests, the screenshot script and the benchmark's measurement.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -11,6 +12,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { FakeExcelInit } from "../excel/fake-excel";
+import { officeJsPath } from "../excel/host/office-client";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -61,6 +63,14 @@ export async function fakeHostBundle(): Promise<string> {
   return fakeHostScript;
 }
 
+let officeJsScript: string | null = null;
+
+/** What the page gets for Office's CDN script: the web flavour of office.js, then the attach call. */
+export function officeJsForPage(): string {
+  officeJsScript ??= `${readFileSync(officeJsPath("web"), "utf8")}\n;window.__attachOfficeHost && window.__attachOfficeHost();\n`;
+  return officeJsScript;
+}
+
 /** Where Chromium is, or null when it is not installed. */
 export function chromiumPath(): string | null {
   const path = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -102,7 +112,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: OpenP
     viewport: options.viewport ?? { width: 350, height: 700 },
     colorScheme: options.colorScheme ?? "light",
   });
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ body: "", contentType: "text/javascript" }));
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ body: officeJsForPage(), contentType: "text/javascript" }));
   if (options.beforeLoad) await page.addInitScript(options.beforeLoad);
   if (options.init) await page.addInitScript(`window.__fakeInit = ${JSON.stringify(options.init)};`);
   await page.addInitScript(await fakeHostBundle());

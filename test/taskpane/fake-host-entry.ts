@@ -1,18 +1,24 @@
 /**
- * Bundled (by esbuild, as an IIFE) into the page before the task pane loads: builds a fake
- * Excel host from `window.__fakeInit` (or the sample workbook) and installs it as the page's
- * `Office` and `Excel`. The test reads `window.__fake` to see what the pane did to the workbook.
+ * Bundled (by esbuild, as an IIFE) into the page before the task pane loads: builds the test
+ * Excel host from `window.__fakeInit` (or the sample workbook). The page then loads Microsoft's
+ * office.js (served in place of the CDN's, see browser.ts), which calls `__attachOfficeHost` once
+ * it has run, so the pane talks to the host through the real client, exactly as in Node. The
+ * test reads `window.__fake` to see what the pane did to the workbook.
  */
-import { createFakeExcel, type FakeExcel, type FakeExcelInit } from "../excel/fake-excel";
+import { createFakeHost, type FakeExcelInit, type FakeHost } from "../excel/host/fake-host";
+import { attachOfficeRuntime } from "../excel/host/office-runtime";
 import { sampleWorkbook } from "./fake-workbook";
 
 declare global {
   interface Window {
     __fakeInit?: FakeExcelInit;
-    __fake?: FakeExcel;
+    __fake?: FakeHost;
+    __attachOfficeHost?: () => void;
   }
 }
 
-const fake = createFakeExcel(window.__fakeInit ?? sampleWorkbook());
-fake.install(window as unknown as Record<string, unknown>);
+const fake = createFakeHost(window.__fakeInit ?? sampleWorkbook());
 window.__fake = fake;
+window.__attachOfficeHost = () => {
+  attachOfficeRuntime(window, fake);
+};
