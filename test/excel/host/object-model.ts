@@ -3,8 +3,8 @@
  * each answering the members Microsoft's office.js client sends in a request (PascalCase names:
  * a navigation property, a method, a scalar property to read or set, an indexer). Every member
  * works on the workbook model and applies Excel's documented rules and refusals, each with its
- * source beside it. A member the host does not model fails loudly (NotImplemented), so a request
- * the adapter starts sending is noticed instead of answered wrongly.
+ * source beside it. A member the host does not model is refused with ApiNotFound, as Excel refuses
+ * one it does not have, so a request the adapter starts sending is noticed, never answered wrongly.
  * Browser-safe (no Node imports).
  */
 import { boxA1, cellCount, intersects, MAX_COLS, MAX_ROWS, parseBox, quoteSheet, type Box } from "./addresses";
@@ -123,8 +123,15 @@ export abstract class HostObject {
   }
 }
 
+/**
+ * Excel answers a member it does not have with ApiNotFound. The client's own requirement-set check
+ * never fires in this office.js build (its `_doApiNotSupportedCheck` is switched on for
+ * `Utility`, but `CommonUtility.throwIfApiNotSupported` reads its own, still false), so the host
+ * is what refuses an API above its version. The host models ExcelApi 1.9 and what the add-in
+ * uses; anything else is refused the same way, naming the test host so a gap is obvious.
+ */
 function notModelled(cls: string, member: string): HostError {
-  return new HostError("NotImplemented", `The test host does not model ${cls}.${member}.`);
+  return new HostError("ApiNotFound", `${cls}.${member} is not available in this Excel (the test host models ExcelApi 1.9 and what the add-in uses).`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -894,7 +901,10 @@ class ConditionalFormatObject extends HostObject {
           },
         },
       },
-      navs: { Custom: typed("Custom", "custom") },
+      navs: {
+        Custom: typed("Custom", "custom"),
+        CustomOrNullObject: () => (this.readable().type === "Custom" ? new CustomConditionalFormatObject(this.state, this) : null),
+      },
       methods: {
         Delete: () => {
           const sheet = writable(s());

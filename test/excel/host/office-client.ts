@@ -28,6 +28,8 @@ export function officeJsPath(platform: HostPlatform): string {
 
 const scripts = new Map<HostPlatform, Script>();
 let loaded: HostPlatform | null = null;
+/** The globals the loaded flavour defined (top-level `var`s cannot be deleted, only cleared). */
+let defined: string[] = [];
 
 /** Makes sure this process has the platform's office.js loaded as its globals. */
 export function loadOfficeJs(platform: HostPlatform): void {
@@ -53,10 +55,15 @@ export function loadOfficeJs(platform: HostPlatform): void {
   if (!("navigator" in g)) g["navigator"] = { userAgent: "Node.js" };
   g["addEventListener"] ??= (): void => undefined;
   g["removeEventListener"] ??= (): void => undefined;
+  // The other flavour's namespaces would be extended, not replaced (`var OSF = OSF || {}`), and
+  // its `Office.context` cannot be redefined: clear them first, as a fresh page would have none.
+  for (const k of defined) g[k] = undefined;
+  const before = new Set(Object.keys(g));
   try {
     script.runInThisContext();
   } finally {
     for (const k of added) delete g[k];
   }
+  defined = [...new Set([...defined, ...Object.keys(g).filter((k) => !before.has(k))])];
   loaded = platform;
 }

@@ -266,8 +266,10 @@ class RequestRun {
     private readonly sync: number,
   ) {}
 
+  /** Records a call (a method, a property set, a load) and counts it; an injected failure throws here. */
   private count(api: string, args: unknown): void {
     this.calls++;
+    this.state.record(api);
     this.host.call(api, args, this.sync);
   }
 
@@ -330,7 +332,6 @@ class RequestRun {
         const args = this.args(action.ArgumentInfo);
         if (obj === null) return undefined;
         this.count(`${obj.className}.${camel(action.Name)}`, args[0]);
-        this.state.record(`${obj.className}.${camel(action.Name)}`);
         obj.set(action.Name, args[0]);
         return undefined;
       }
@@ -380,7 +381,6 @@ class RequestRun {
           const args = this.args(info.ArgumentInfo);
           const api = `${parent.className}.${camel(info.Name)}`;
           this.count(api, args);
-          this.state.record(api);
           const v = parent.call(info.Name, args);
           if (v !== null && !(v instanceof HostObject)) throw new HostError("InvalidArgument", `${api} does not return an object.`);
           obj = v;
@@ -388,7 +388,6 @@ class RequestRun {
           const args = this.args(info.ArgumentInfo);
           const api = `${parent.className}.getItem`;
           this.count(api, args);
-          this.state.record(api);
           obj = parent.index(args);
         } else {
           throw new HostError("NotImplemented", `The test host does not model object path type ${info.ObjectPathType}.`);
