@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { sheetNameProblem } from "./sheet-name";
 
 /**
  * Everything a team can set, saved in the workbook (or passed to the command line as JSON) so
  * next month's dashboard is built the same way. Parsed with zod so a hand-edited or old copy
- * gives a clear message instead of a crash.
+ * gives a clear message instead of a crash. The objects are loose: a field this version does not
+ * know (saved by a newer one) is kept as it is and written back, never dropped.
  */
 
 const toleranceSchema = z.object({ kind: z.enum(["percent", "absolute"]), value: z.number().nonnegative() });
@@ -37,7 +39,7 @@ export const columnRoles = [
 export type ColumnRole = (typeof columnRoles)[number];
 
 /** A column mapping made by hand for one sheet, when detection was unsure or wrong. */
-export const sheetMappingSchema = z.object({
+export const sheetMappingSchema = z.looseObject({
   /** 1-based worksheet row that holds the headers. */
   headerRow: z.number().int().positive(),
   /** "wide": one row per indicator with periods across; "long": one row per indicator per period. */
@@ -46,7 +48,7 @@ export const sheetMappingSchema = z.object({
   columns: z.record(z.string().regex(/^[A-Za-z]{1,3}$/), z.enum(columnRoles)),
   /** Values for indicators on this sheet where no column says otherwise. */
   defaults: z
-    .object({
+    .looseObject({
       kind: z.enum(["kpi", "activity"]).optional(),
       frequency: z.enum(["month", "quarter", "year", "rolling12"]).optional(),
       polarity: z.enum(["higher", "lower", "target"]).optional(),
@@ -59,13 +61,13 @@ export const sheetMappingSchema = z.object({
 export type SheetMapping = z.infer<typeof sheetMappingSchema>;
 
 /** Hand-made mappings by sheet name: the JSON the command line's `--map` accepts. */
-export const mappingSchema = z.object({ sheets: z.record(z.string(), sheetMappingSchema) });
+export const mappingSchema = z.looseObject({ sheets: z.record(z.string(), sheetMappingSchema) });
 
 /** Hand-made mappings by sheet name. */
 export type Mapping = z.infer<typeof mappingSchema>;
 
 /** The rules' settings: where councils differ, each choice is explicit here. */
-export const ruleSettingsSchema = z.object({
+export const ruleSettingsSchema = z.looseObject({
   /**
    * Alert for a result exactly equal to the target (GREEN or AMBER). With a green tolerance it applies
    * to a result exactly on the edge of the green band. "Exactly" allows for floating-point noise:
@@ -122,7 +124,7 @@ export const ruleSettingsSchema = z.object({
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 
 /** All settings of a dashboard build. */
-export const settingsSchema = z.object({
+export const settingsSchema = z.looseObject({
   /** Directorate or workbook title shown above "Performance Dashboard". */
   title: z.string().default("Performance Dashboard"),
   directorate: z.string().default(""),
@@ -133,7 +135,14 @@ export const settingsSchema = z.object({
   grouping: z.enum(["frequency", "serviceArea"]).default("frequency"),
   charts: z.boolean().default(false),
   sourceFormatting: z.boolean().default(false),
-  dashboardSheet: z.string().min(1).max(31).default("Dashboard"),
+  /** The dashboard sheet's name: one Excel accepts (see sheet-name.ts). */
+  dashboardSheet: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = sheetNameProblem(name);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .default("Dashboard"),
   mapping: mappingSchema.default({ sheets: {} }),
   rules: ruleSettingsSchema.default(() => ruleSettingsSchema.parse({})),
 });
