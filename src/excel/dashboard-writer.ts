@@ -1,5 +1,6 @@
 import { a1, columnLetters } from "../core/grid";
 import type { BorderStyle, CellStyle, ChartPlan, PlanValue, SheetPlan } from "../core/sheet-plan";
+import { bulkSetCost, requestBaseBytes, requestCost } from "./request-size";
 
 /**
  * Writes a SheetPlan into a worksheet with Office.js: whole 2-D arrays for number formats (first)
@@ -7,13 +8,30 @@ import type { BorderStyle, CellStyle, ChartPlan, PlanValue, SheetPlan } from "..
  *
  * Round trips: the writer only queues; the caller's next `sync()` sends everything. It syncs by
  * itself only when the queued request would pass `maxRequestBytes` (Excel on the web rejects
- * requests over 5 MB; 4 MB leaves room for the request's framing): it then sends the values in row
- * blocks, each request under the budget. A normal dashboard is far below it, so a build's write
- * stays one request whatever the number of indicators until the sheet itself nears 4 MB.
+ * requests over 5 MB; 4 MB leaves room for what the caller queues beside it): before each call it
+ * adds that call's size, estimated as the client will serialize it (request-size.ts), and sends
+ * what is queued first when the call would not fit. A normal dashboard is far below it, so a
+ * build's write stays one request until the sheet itself nears 4 MB.
  */
 
-/** Largest request the writer queues before syncing (bytes of JSON payload). */
+/** Largest request the writer queues before syncing on Excel on the web, which refuses requests over 5 MB (office-js-docs-pr#5333). */
 export const maxRequestBytes = 4_000_000;
+
+/**
+ * Largest request elsewhere. Desktop Excel documents no request cap, so a dashboard of any real
+ * size goes in one request; the bound only keeps a single request's memory in proportion.
+ */
+export const maxDesktopRequestBytes = 32_000_000;
+
+/** The request budget for the Excel the add-in runs in: the web's unless Office says otherwise. */
+export function requestBudgetForHost(): number {
+  try {
+    const platform = typeof Office === "undefined" ? undefined : Office.context?.platform;
+    return platform === undefined || platform === null || String(platform) === "OfficeOnline" ? maxRequestBytes : maxDesktopRequestBytes;
+  } catch {
+    return maxRequestBytes;
+  }
+}
 
 /**
  * Column width: the plan gives Excel's unit (characters of the default font), Office.js wants
@@ -44,28 +62,23 @@ export function cellInput(value: PlanValue, numberFormat: string): string | numb
   return value;
 }
 
-/** Counts the bytes queued in the current request and syncs before one would pass the budget. */
+/** Counts the bytes queued in the current request and syncs before a call would pass the budget. */
 class RequestBudget {
-  private bytes = 0;
+  private bytes = requestBaseBytes;
   syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly max: number,
   ) {}
-  /** Call before queuing `bytes` of payload. */
+  /** Call before queuing `bytes` of request: sends what is queued first when they would not fit. */
   async spend(bytes: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > this.max) {
+    if (this.bytes > requestBaseBytes && this.bytes + bytes > this.max) {
       await this.context.sync();
       this.syncs++;
-      this.bytes = 0;
+      this.bytes = requestBaseBytes;
     }
     this.bytes += bytes;
   }
-}
-
-/** Rough payload of one API call: its JSON arguments plus the call's own framing. */
-function callBytes(args: unknown, calls = 1): number {
-  return JSON.stringify(args ?? null).length + 80 * calls;
 }
 
 const hAlign = { left: "Left", center: "Center", right: "Right" } as const;
@@ -87,34 +100,39 @@ function applyBorder(range: Excel.Range, edges: readonly BorderEdge[], style: Bo
 }
 
 /** Queues one style block. A plan border applies to every cell of its range, so inner lines are drawn too. */
-function applyStyle(range: Excel.Range, style: CellStyle): number {
-  let calls = 0;
+function applyStyle(range: Excel.Range, style: CellStyle): void {
   const f = range.format;
-  const set = (apply: () => void): void => {
-    apply();
-    calls++;
-  };
-  if (style.fill !== undefined) set(() => (f.fill.color = style.fill ?? ""));
-  if (style.fontColor !== undefined) set(() => (f.font.color = style.fontColor ?? ""));
-  if (style.bold !== undefined) set(() => (f.font.bold = style.bold ?? false));
-  if (style.italic !== undefined) set(() => (f.font.italic = style.italic ?? false));
-  if (style.size !== undefined) set(() => (f.font.size = style.size ?? 11));
-  if (style.wrap !== undefined) set(() => (f.wrapText = style.wrap ?? false));
-  if (style.hAlign !== undefined) set(() => (f.horizontalAlignment = hAlign[style.hAlign ?? "left"]));
-  if (style.vAlign !== undefined) set(() => (f.verticalAlignment = vAlign[style.vAlign ?? "bottom"]));
+  if (style.fill !== undefined) f.fill.color = style.fill ?? "";
+  if (style.fontColor !== undefined) f.font.color = style.fontColor ?? "";
+  if (style.bold !== undefined) f.font.bold = style.bold ?? false;
+  if (style.italic !== undefined) f.font.italic = style.italic ?? false;
+  if (style.size !== undefined) f.font.size = style.size ?? 11;
+  if (style.wrap !== undefined) f.wrapText = style.wrap ?? false;
+  if (style.hAlign !== undefined) f.horizontalAlignment = hAlign[style.hAlign ?? "left"];
+  if (style.vAlign !== undefined) f.verticalAlignment = vAlign[style.vAlign ?? "bottom"];
   const colour = style.borderColor ?? defaultBorderColour;
+  for (const [b, which] of borderEdges(style)) applyBorder(range, which, b, colour);
+}
+
+/** The border edges a style draws, with the plan's style for each. */
+function borderEdges(style: CellStyle): [BorderStyle, BorderEdge[]][] {
   const edges: [BorderStyle | undefined, BorderEdge[]][] = [
     [style.borderTop, ["EdgeTop", "InsideHorizontal"]],
     [style.borderBottom, ["EdgeBottom", "InsideHorizontal"]],
     [style.borderLeft, ["EdgeLeft", "InsideVertical"]],
     [style.borderRight, ["EdgeRight", "InsideVertical"]],
   ];
-  for (const [b, which] of edges) {
-    if (!b) continue;
-    applyBorder(range, which, b, colour);
-    calls += which.length * 4;
-  }
-  return calls;
+  return edges.filter((e): e is [BorderStyle, BorderEdge[]] => e[0] !== undefined);
+}
+
+/** Request bytes of `applyStyle` on a new range: the range, its format and each part set. */
+function styleCost(style: CellStyle): number {
+  const fontSets = [style.fontColor, style.bold, style.italic, style.size].filter((v) => v !== undefined).length;
+  const formatSets = [style.wrap, style.hAlign, style.vAlign].filter((v) => v !== undefined).length;
+  const fill = style.fill !== undefined ? 1 : 0;
+  const edges = borderEdges(style).reduce((n, [, which]) => n + which.length, 0);
+  const objects = 1 + fill + (fontSets > 0 ? 1 : 0) + (edges > 0 ? 1 + edges : 0);
+  return requestCost(1, objects, fill + fontSets + formatSets + 3 * edges, 16 * (fill + fontSets + formatSets + 3 * edges));
 }
 
 /** Consecutive runs of equal numbers: [[start, end, value]]. */
@@ -202,16 +220,17 @@ function queueChart(ws: Excel.Worksheet, chart: ChartPlan, index: number): void 
   c.title.text = chart.title;
   c.title.format.font.size = 10;
   c.legend.visible = false;
+  const categories = ws.getRange(chart.categories);
   const actual = c.series.getItemAt(0);
   actual.name = "Result";
-  actual.setXAxisValues(ws.getRange(chart.categories));
+  actual.setXAxisValues(categories);
   actual.markerStyle = "Circle";
   actual.markerSize = 5;
   actual.format.line.color = chartColours.actual;
   if (chart.target) {
     const target = c.series.add("Target");
     target.setValues(ws.getRange(chart.target));
-    target.setXAxisValues(ws.getRange(chart.categories));
+    target.setXAxisValues(categories);
     target.markerStyle = "None";
     target.format.line.color = chartColours.target;
     target.format.line.lineStyle = "Dash";
@@ -220,14 +239,14 @@ function queueChart(ws: Excel.Worksheet, chart: ChartPlan, index: number): void 
   c.setPosition(start ?? "A1", end ?? start ?? "A1");
 }
 
-/** Calls `queueChart` makes for a chart, for the request budget. */
-function chartCalls(chart: ChartPlan): number {
-  return chart.target ? 20 : 12;
+/** Request bytes of `queueChart`: its three ranges, fifteen objects and actions, and its text. */
+function chartCost(chart: ChartPlan): number {
+  return requestCost(3, 15, 15, JSON.stringify(chart).length);
 }
 
 /** Options of `writeSheetPlan`. */
 export interface WriteOptions {
-  /** Request budget in bytes; `maxRequestBytes` unless given (tests pass less to exercise splitting). */
+  /** Request budget in bytes; the host's (`requestBudgetForHost`) unless given (tests pass less to exercise splitting). */
   readonly maxRequestBytes?: number;
 }
 
@@ -242,15 +261,16 @@ export async function writeSheetPlan(
   plan: SheetPlan,
   options: WriteOptions = {},
 ): Promise<number> {
-  const budget = new RequestBudget(context, options.maxRequestBytes ?? maxRequestBytes);
+  const budgetBytes = options.maxRequestBytes ?? requestBudgetForHost();
+  const budget = new RequestBudget(context, budgetBytes);
   const lastCol = columnLetters(Math.max(plan.cols, 1) - 1);
 
   if (plan.rows > 0 && plan.cols > 0) {
     // The default font first, so style blocks that set a size win.
+    await budget.spend(requestCost(1, 2, 2, plan.font.name.length + 20));
     const all = ws.getRange(`A1:${a1(plan.rows - 1, plan.cols - 1)}`);
     all.format.font.name = plan.font.name;
     all.format.font.size = plan.font.size;
-    await budget.spend(callBytes(null, 3));
 
     // Values in row blocks: one block unless the sheet's payload passes the budget.
     const rowPayload: { formats: string[]; values: (string | number)[]; bytes: number }[] = [];
@@ -259,16 +279,17 @@ export async function writeSheetPlan(
       const values = Array.from({ length: plan.cols }, (_, c) => cellInput(plan.values[r]?.[c] ?? null, formats[c] ?? "General"));
       rowPayload.push({ formats, values, bytes: JSON.stringify(formats).length + JSON.stringify(values).length + 2 });
     }
-    const blockLimit = (options.maxRequestBytes ?? maxRequestBytes) / 2;
+    const blockCost = (rows: number, bytes: number): number => requestCost(1, 0, 0) + 2 * bulkSetCost(rows, plan.cols, bytes / 2);
+    const blockLimit = (budgetBytes - requestBaseBytes) / 2;
     let start = 0;
     while (start < plan.rows) {
       let end = start;
       let bytes = rowPayload[start]?.bytes ?? 0;
-      while (end + 1 < plan.rows && bytes + (rowPayload[end + 1]?.bytes ?? 0) <= blockLimit) {
+      while (end + 1 < plan.rows && blockCost(end + 2 - start, bytes + (rowPayload[end + 1]?.bytes ?? 0)) <= blockLimit) {
         end++;
         bytes += rowPayload[end]?.bytes ?? 0;
       }
-      await budget.spend(bytes + 160);
+      await budget.spend(blockCost(end + 1 - start, bytes));
       const block = ws.getRange(`A${start + 1}:${lastCol}${end + 1}`);
       const rows = rowPayload.slice(start, end + 1);
       block.numberFormat = rows.map((p) => p.formats);
@@ -278,32 +299,35 @@ export async function writeSheetPlan(
   }
 
   for (const { range, style } of plan.styles) {
-    const calls = applyStyle(ws.getRange(range), style);
-    await budget.spend(callBytes({ range, style }, calls + 1));
+    await budget.spend(styleCost(style) + range.length);
+    applyStyle(ws.getRange(range), style);
   }
   for (const { range, across } of mergeBlocks(plan.merges)) {
+    await budget.spend(requestCost(1, 0, 1, range.length + 8));
     ws.getRange(range).merge(across);
-    await budget.spend(callBytes(range, 2));
   }
   for (const [first, last, width] of runs(plan.columnWidths.map((value, index) => ({ index, value })))) {
+    await budget.spend(requestCost(1, 1, 1, 24));
     ws.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
-    await budget.spend(callBytes(null, 2));
   }
   for (const { rows, height } of rowHeightBlocks(plan.rowHeights)) {
+    await budget.spend(requestCost(1, 1, 1, rows.length + 8));
     (rows.includes(",") ? ws.getRanges(rows) : ws.getRange(rows)).format.rowHeight = height;
-    await budget.spend(callBytes(rows, 2));
   }
 
   // Excel adds each rule at the top priority, so adding them last-first leaves the plan's order.
-  const rules = plan.conditionalFormats.flatMap((cf) => cf.rules.map((rule) => ({ range: cf.range, rule })));
-  for (const { range, rule } of [...rules].reverse()) {
-    const cf = ws.getRange(range).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = `=${rule.formula}`;
-    cf.custom.format.fill.color = rule.fill;
-    cf.custom.format.font.color = rule.fontColor;
-    if (rule.bold) cf.custom.format.font.bold = true;
-    cf.stopIfTrue = true;
-    await budget.spend(callBytes({ range, rule }, 7));
+  for (const { range, rules } of [...plan.conditionalFormats].reverse()) {
+    const text = (rule: (typeof rules)[number]): number => rule.formula.length + rule.fill.length + rule.fontColor.length + 24;
+    await budget.spend(requestCost(1, 1, 0, range.length) + rules.reduce((n, rule) => n + requestCost(0, 6, rule.bold ? 5 : 4, text(rule)), 0));
+    const target = ws.getRange(range).conditionalFormats;
+    for (const rule of [...rules].reverse()) {
+      const cf = target.add("Custom");
+      cf.custom.rule.formula = `=${rule.formula}`;
+      cf.custom.format.fill.color = rule.fill;
+      cf.custom.format.font.color = rule.fontColor;
+      if (rule.bold) cf.custom.format.font.bold = true;
+      cf.stopIfTrue = true;
+    }
   }
 
   if (plan.freeze && plan.freeze.rows > 0 && plan.freeze.columns > 0) {
@@ -317,6 +341,7 @@ export async function writeSheetPlan(
   ws.tabColor = plan.tabColor;
 
   const p = plan.print;
+  await budget.spend(requestCost(1 + p.rowBreaks.length, 4, 20 + p.rowBreaks.length, JSON.stringify(p).length));
   const layout = ws.pageLayout;
   layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
@@ -334,11 +359,9 @@ export async function writeSheetPlan(
   hf.centerFooter = p.footer.center;
   hf.rightFooter = p.footer.right;
   for (const row of p.rowBreaks) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
-  await budget.spend(callBytes(p, 20 + p.rowBreaks.length));
 
   for (const [i, chart] of plan.charts.entries()) {
-    // Spent before queuing (as `spend` asks), so a sync made for the budget never falls inside a chart.
-    await budget.spend(callBytes(chart, chartCalls(chart)));
+    await budget.spend(chartCost(chart));
     queueChart(ws, chart, i);
   }
   return budget.syncs;
