@@ -24,7 +24,8 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Worksheet.getRangeByIndexes": "1.7",
   "Worksheet.getRanges": "1.9",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
-  "Worksheet.showGridlines": "1.8",
+  // `showGridlines` (1.8), which the client sends as "Gridlines" when it is set.
+  "Worksheet.gridlines": "1.8",
   "Worksheet.tabColor": "1.7",
   "Worksheet.protection": "1.2",
   "Worksheet.freezePanes": "1.7",
@@ -50,6 +51,14 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Range.merge": "1.2",
   "Range.format": "1.1",
   "Range.conditionalFormats": "1.6",
+  // The client splits a large values or numberFormat array into row chunks with these.
+  "Range._ValidateArraySize": "1.3",
+  "Range.getRow": "1.1",
+  "Range.getBoundingRect": "1.1",
+  "RangeAreas.format": "1.9",
+  "RangeFormat.fill": "1.1",
+  "RangeFormat.font": "1.1",
+  "RangeFormat.borders": "1.1",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.rowHeight": "1.2",
   "RangeFormat.horizontalAlignment": "1.1",
@@ -68,11 +77,15 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   // Conditional formats
   "ConditionalFormatCollection.load": "1.6",
   "ConditionalFormatCollection.add": "1.6",
-  "ConditionalFormat.type": "1.6",
   "ConditionalFormat.stopIfTrue": "1.6",
   "ConditionalFormat.delete": "1.6",
   "ConditionalFormat.custom": "1.6",
-  "ConditionalFormatRule.load": "1.6",
+  "ConditionalFormat.customOrNullObject": "1.6",
+  "ConditionalFormatCollection.getItem": "1.6",
+  "CustomConditionalFormat.rule": "1.6",
+  "CustomConditionalFormat.format": "1.6",
+  "ConditionalRangeFormat.fill": "1.6",
+  "ConditionalRangeFormat.font": "1.6",
   "ConditionalFormatRule.formula": "1.6",
   "ConditionalRangeFill.color": "1.6",
   "ConditionalRangeFont.color": "1.6",
@@ -105,6 +118,10 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Chart.series": "1.1",
   "Chart.setPosition": "1.1",
   "ChartTitle.text": "1.1",
+  "ChartTitle.format": "1.1",
+  "ChartTitleFormat.font": "1.1",
+  "ChartSeries.format": "1.1",
+  "ChartSeriesFormat.line": "1.1",
   "ChartFont.size": "1.1",
   "ChartLegend.visible": "1.1",
   "ChartSeriesCollection.add": "1.7",
@@ -118,6 +135,7 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "ChartLineFormat.color": "1.1",
   // Common API
   "Office.context.requirements.isSetSupported": "common",
+  "Office.context.platform": "common",
 };
 
 /** Items of a collection, for recorded load paths such as "WorksheetCollection.items/name". */

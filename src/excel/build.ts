@@ -4,8 +4,9 @@ import type { Grid } from "../core/grid";
 import { runPipeline } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import type { Settings } from "../core/settings";
+import { sheetNameProblem } from "../core/sheet-name";
 import { writeSheetPlan } from "./dashboard-writer";
-import { describeError, errorCode, UserFacingError } from "./errors";
+import { describeCause, describeError, errorCode, UserFacingError } from "./errors";
 import {
   queueReadDashboardRecord,
   queueReadSettings,
@@ -13,7 +14,7 @@ import {
   queueWriteSettings,
   type DashboardRecord,
 } from "./settings-store";
-import { planSourceFormatting, queueAddRules, queueDeleteRules, queueScanRules } from "./source-formatting";
+import { planSourceFormatting, queueAddRules, queueDeleteRules, queueScanRules, scanRulesGuarded, type FoundRule } from "./source-formatting";
 import { isTooLarge, queueSheetList, queueUsedRanges, readGridsInBlocks, type GridCollector, type SheetInfo } from "./workbook-reader";
 
 /**
@@ -51,9 +52,10 @@ export function checkSupport(): { supported: boolean; message: string | null } {
   return supported ? { supported: true, message: null } : { supported: false, message: unsupportedMessage };
 }
 
-/** Sources by default: visible worksheets, except the add-in's own dashboard. */
+/** Sources by default: visible worksheets, except every dashboard the add-in made (renamed or not). */
 function defaultSources(sheets: readonly SheetInfo[], record: DashboardRecord | null): string[] {
-  return sheets.filter((s) => s.visibility === "Visible" && s.id !== record?.sheetId).map((s) => s.name);
+  const made = new Set([...(record?.made ?? []), ...(record ? [record.sheetId] : [])]);
+  return sheets.filter((s) => s.visibility === "Visible" && !made.has(s.id)).map((s) => s.name);
 }
 
 /** What `inspectWorkbook` finds when the pane opens. */
@@ -142,15 +144,21 @@ export interface BuildResult {
   readonly dashboard: Dashboard;
   readonly sheetName: string;
   readonly roundTrips: number;
+  /** What did not go as asked, in sentences for the analyst (a sheet not coloured, settings not saved); empty when all did. */
+  readonly warnings: readonly string[];
 }
 
 /**
- * Reads the sources, rates them, writes the dashboard on a staging sheet, then swaps it in and
- * (when settings.sourceFormatting) refreshes the RAG rules on the source sheets. On failure the
- * staging sheet is removed in a fresh `Excel.run`, the workbook is otherwise as it was, and a
- * UserFacingError with a plain message is thrown.
+ * Reads the sources, rates them, writes the dashboard on a staging sheet, then swaps it in, saves
+ * the settings and (when settings.sourceFormatting) refreshes the RAG rules on the source sheets,
+ * in that order in one request. On a failure before the swap, the staging sheet is removed in a
+ * fresh `Excel.run`, the workbook is otherwise as it was, and a UserFacingError with a plain
+ * message is thrown. When only what comes after the swap fails (Excel runs a request's actions in
+ * order and keeps those that ran), the build says exactly that in `warnings` instead.
  */
 export async function buildDashboardInExcel(settings: Settings, options: BuildOptions): Promise<BuildResult> {
+  const nameProblem = sheetNameProblem(settings.dashboardSheet);
+  if (nameProblem) throw new UserFacingError(`The dashboard's sheet name "${settings.dashboardSheet}" cannot be used: ${nameProblem} Choose another name in the options.`);
   const progress = options.onProgress ?? ((): void => undefined);
   let staging: string | null = null;
   let wantedName: string | null = null;
@@ -162,87 +170,91 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
         roundTrips++;
         await context.sync();
       };
-      const queueSources = (list: readonly string[], withGrids: boolean): SourceReads => ({
-        collect: withGrids ? queueUsedRanges(context, list) : null,
-        scan: settings.sourceFormatting ? queueScanRules(context, list) : null,
-        locked: settings.sourceFormatting ? queueProtection(context, list) : null,
-      });
+      const colouring = settings.sourceFormatting;
+      const warnings: string[] = [];
 
-      // 1. The sheet list and the dashboard record, with the sources when their names are known.
+      // 1. The sheet list, the dashboard record and the saved settings, with the sources when their names are known.
       progress("reading");
-      let readList = queueSheetList(context);
-      let readRecord = queueReadDashboardRecord(context);
-      let sources: readonly string[] | null = settings.sheets;
-      let reads: SourceReads | null = sources ? queueSources(sources, true) : null;
-      let tooLarge = false;
+      const queueMeta = () => ({ list: queueSheetList(context), record: queueReadDashboardRecord(context), saved: queueReadSettings(context) });
+      let meta = queueMeta();
+      let queued = settings.sheets ? queueSources(context, settings.sheets, { grids: true, rules: colouring }) : null;
+      let failed: unknown = null;
       try {
         await sync();
       } catch (error) {
-        if (!isTooLarge(error) || !sources) throw error;
-        tooLarge = true;
-        readList = queueSheetList(context);
-        readRecord = queueReadDashboardRecord(context);
-        reads = queueSources(sources, false);
+        // Only the sources' reads can be too large, or hold a rule Excel cannot read: ask again without them.
+        if (!queued) throw error;
+        failed = error;
+        queued = null;
+        meta = queueMeta();
         await sync();
       }
-      const sheets = readList();
-      const record = readRecord();
+      const sheets = meta.list();
+      const record = meta.record();
+      const saved = meta.saved();
 
-      // 2. The sources, when every sheet is read.
-      if (!sources || !reads) {
-        sources = defaultSources(sheets, record);
-        reads = queueSources(sources, true);
-        try {
-          await sync();
-        } catch (error) {
-          if (!isTooLarge(error)) throw error;
-          tooLarge = true;
-          reads = queueSources(sources, false);
-          // Only the source-formatting reads are left to send; without them there is nothing to sync.
-          if (reads.scan || reads.locked) await sync();
-        }
+      // 2. The sources, when every sheet is read (or again, when the first request could not carry them).
+      const sources = settings.sheets ?? defaultSources(sheets, record);
+      const read = await readSources(context, sources, colouring, queued, failed);
+      roundTrips += read.syncs;
+      for (const sheet of read.unreadable) {
+        warnings.push(`"${sheet}" was not coloured: Excel could not read the conditional formatting already on it (rules copied in Manage Rules can cause this). Its own rules were left as they were.`);
       }
-      let grids = tooLarge ? null : (reads.collect?.() ?? null);
-      if (grids === null) {
-        const blocks = await readGridsInBlocks(context, sources);
-        grids = blocks.grids;
-        roundTrips += blocks.syncs;
-      }
+      for (const sheet of read.locked) warnings.push(`"${sheet}" is protected, so it was not coloured.`);
 
       progress("rating");
-      const { reading, dashboard, plan } = runPipeline(grids, settings, options.produced);
+      const { reading, dashboard, plan } = runPipeline(read.grids, settings, options.produced);
       const target = chooseDashboardName(sheets, record, settings.dashboardSheet);
       wantedName = target.name;
       staging = stagingNameFor(sheets);
 
-      // 3. The whole dashboard on the staging sheet (plus the formulas of the rules found).
+      // 3. The whole dashboard on the staging sheet.
       progress("writing");
       const ws = context.workbook.worksheets.add(staging);
       ws.load("id");
       roundTrips += await writeSheetPlan(context, ws, plan, options.maxRequestBytes === undefined ? {} : { maxRequestBytes: options.maxRequestBytes });
-      const findAddinRules = reads.scan?.() ?? null;
-      const locked = reads.locked?.() ?? new Set<string>();
       await sync();
 
-      // 4. The staging sheet is complete: swap it in, then refresh the source sheets' rules.
+      // 4. The staging sheet is complete: swap it in, save the record and settings, then colour the sources.
       swapping = true;
-      if (target.replaces) context.workbook.worksheets.getItem(target.replaces.name).delete();
+      if (target.replaces) {
+        const old = context.workbook.worksheets.getItem(target.replaces.id);
+        // Excel refuses to delete a VeryHidden sheet (office-js#365): hide it normally first.
+        if (target.replaces.visibility === "VeryHidden") old.visibility = "Hidden";
+        old.delete();
+      }
       ws.name = target.name;
       ws.position = target.replaces ? Math.max(0, sheets.indexOf(target.replaces)) : 0;
       ws.activate();
-      queueWriteDashboardRecord(context, { sheetId: ws.id });
-      queueWriteSettings(context, settings);
-      if (findAddinRules) {
+      const live = new Set(sheets.map((s) => s.id));
+      const made = (record?.made ?? []).filter((id) => live.has(id) && id !== target.replaces?.id);
+      queueWriteDashboardRecord(context, { sheetId: ws.id, made: [...made, ws.id] });
+      // Saved settings this version could not read are never overwritten without the analyst saying so.
+      if (saved.problem === null) queueWriteSettings(context, settings);
+      else warnings.push(`${saved.problem} They were left as they were, so these choices were not saved; choose “Replace the saved settings” to save them.`);
+      const skip = new Set([...read.locked, ...read.unreadable]);
+      if (read.rules) {
         progress("formatting");
-        queueDeleteRules(findAddinRules().filter((f) => !locked.has(f.sheet)));
+        queueDeleteRules(read.rules.filter((f) => !skip.has(f.sheet)));
         queueAddRules(
           context,
-          planSourceFormatting(reading, settings.rules).filter((b) => !locked.has(b.sheet)),
+          planSourceFormatting(reading, settings.rules).filter((b) => !skip.has(b.sheet)),
         );
       }
-      await sync();
+      try {
+        await sync();
+      } catch (error) {
+        if (!read.rules) throw error;
+        // The swap and the settings came first in the request; see whether they were made.
+        const outcome = await swapOutcome(context, ws, target.name, saved.problem === null ? settings : null);
+        roundTrips++;
+        if (!outcome.swapped) throw error;
+        warnings.push(
+          `The new dashboard is in place${outcome.settingsSaved ? " and your settings are saved" : ""}, but colouring the source sheets failed partway: ${describeCause(error)} Choose “Remove colouring now”, then build again to colour them.`,
+        );
+      }
       progress("done");
-      return { dashboard, sheetName: target.name, roundTrips };
+      return { dashboard, sheetName: target.name, roundTrips, warnings };
     });
   } catch (error) {
     if (staging !== null) await cleanUp(staging, swapping ? wantedName : null);
@@ -250,11 +262,95 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
   }
 }
 
-/** What the build queues about its source sheets in the read request. */
-interface SourceReads {
-  readonly collect: GridCollector | null;
-  readonly scan: ReturnType<typeof queueScanRules> | null;
+/** After a failed last request: whether the staging sheet became the dashboard, and whether the settings were saved. */
+async function swapOutcome(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, settings: Settings | null): Promise<{ swapped: boolean; settingsSaved: boolean }> {
+  ws.load("name");
+  const readSettings = queueReadSettings(context);
+  try {
+    await context.sync();
+  } catch {
+    return { swapped: false, settingsSaved: false };
+  }
+  const stored = readSettings();
+  return { swapped: ws.name === name, settingsSaved: settings !== null && stored.problem === null && JSON.stringify(stored.settings) === JSON.stringify(settings) };
+}
+
+/** What the build queues about its source sheets in a read request. */
+interface SourceQueue {
+  readonly grids: GridCollector | null;
+  readonly rules: (() => FoundRule[]) | null;
   readonly locked: (() => Set<string>) | null;
+}
+
+/** Queues the sources' used ranges and, for colouring, their rules and protection. */
+function queueSources(context: Excel.RequestContext, names: readonly string[], want: { grids: boolean; rules: boolean }): SourceQueue {
+  return {
+    grids: want.grids ? queueUsedRanges(context, names) : null,
+    rules: want.rules ? queueScanRules(context, names) : null,
+    locked: want.rules ? queueProtection(context, names) : null,
+  };
+}
+
+/** The sources as the build needs them. */
+interface SourceReading {
+  readonly grids: Grid[];
+  /** The add-in's rules on the sources, or null when colouring is off. */
+  readonly rules: FoundRule[] | null;
+  /** Sources whose rules Excel could not read: not coloured. */
+  readonly unreadable: string[];
+  /** Protected sources: not coloured. */
+  readonly locked: string[];
+  readonly syncs: number;
+}
+
+/**
+ * Reads the sources: from a request that already carried them (`queued`), else in one of its
+ * own. When that request fails, the parts are asked for again apart, so only a part that fails
+ * alone fails the build: grids that are too large are read in row blocks (readGridsInBlocks), and
+ * rules that cannot be read are looked for sheet by sheet (scanRulesGuarded), skipping the sheets
+ * they are on. Neither costs a round trip unless it happens.
+ */
+async function readSources(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  colouring: boolean,
+  queued: SourceQueue | null,
+  failed: unknown,
+): Promise<SourceReading> {
+  let syncs = 0;
+  let error = failed;
+  let q = queued;
+  if (!q && error === null) {
+    q = queueSources(context, names, { grids: true, rules: colouring });
+    syncs++;
+    try {
+      await context.sync();
+    } catch (e) {
+      error = e;
+      q = null;
+    }
+  }
+  if (q && error === null) {
+    const grids = q.grids?.() ?? null;
+    const blocks = grids ? null : await readGridsInBlocks(context, names);
+    return { grids: grids ?? blocks?.grids ?? [], rules: q.rules?.() ?? null, unreadable: [], locked: [...(q.locked?.() ?? [])], syncs: syncs + (blocks?.syncs ?? 0) };
+  }
+  if (!isTooLarge(error) && !colouring) throw error;
+  // Apart: the grids (in blocks when too large) with the protection, then the rules sheet by sheet.
+  const tooLarge = isTooLarge(error);
+  const parts = queueSources(context, names, { grids: !tooLarge, rules: false });
+  const locked = colouring ? queueProtection(context, names) : null;
+  syncs++;
+  await context.sync();
+  let grids = parts.grids?.() ?? null;
+  if (grids === null) {
+    const blocks = await readGridsInBlocks(context, names);
+    grids = blocks.grids;
+    syncs += blocks.syncs;
+  }
+  if (!colouring) return { grids, rules: null, unreadable: [], locked: [], syncs };
+  const scan = await scanRulesGuarded(context, names);
+  return { grids, rules: scan.found, unreadable: scan.unreadable, locked: [...(locked?.() ?? [])], syncs: syncs + scan.syncs };
 }
 
 /** Queues reading which of the sheets are protected; the result gives their names after sync. */
@@ -309,14 +405,11 @@ export async function removeSourceFormatting(): Promise<number> {
       const readList = queueSheetList(context);
       await context.sync();
       const names = readList().map((s) => s.name);
-      const scan = queueScanRules(context, names);
       const readProtection = queueProtection(context, names);
       await context.sync();
-      const found = scan();
       const locked = readProtection();
-      await context.sync();
-      const rules = found().filter((f) => !locked.has(f.sheet));
-      const removed = queueDeleteRules(rules);
+      const scan = await scanRulesGuarded(context, names.filter((n) => !locked.has(n)));
+      const removed = queueDeleteRules(scan.found);
       await context.sync();
       return removed;
     });

@@ -57,6 +57,22 @@ export function describeError(error: unknown): string {
   return "Something went wrong while building the dashboard. Nothing was replaced; try again.";
 }
 
+const causes: Record<string, string> = {
+  AccessDenied: "a sheet is protected.",
+  InvalidArgument: "Excel did not accept one of the rules.",
+  InvalidOperation: "Excel could not do that just now.",
+  ItemNotFound: "a rule or sheet was no longer there.",
+  RequestPayloadSizeLimitExceeded: "the change was too large to send to Excel in one go.",
+  InvalidOperationInCellEditMode: "a cell was being edited.",
+};
+
+/** What went wrong, without saying what was or was not changed: for messages that say that themselves. */
+export function describeCause(error: unknown): string {
+  const code = codeOf(error);
+  if (code === null) return "something went wrong.";
+  return causes[code] ?? `Excel could not finish the change (${code}).`;
+}
+
 /** The Office.js error code of an error, or null. */
 export function errorCode(error: unknown): string | null {
   return codeOf(error);

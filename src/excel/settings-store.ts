@@ -23,9 +23,12 @@ export interface SavedSettings {
   readonly saved: boolean;
 }
 
-/** The dashboard sheet the add-in made last time, by worksheet id (ids survive renames). */
+/** The dashboard sheets the add-in made, by worksheet id (ids survive renames). */
 export interface DashboardRecord {
+  /** The current dashboard: the one a build replaces. */
   readonly sheetId: string;
+  /** Every dashboard the add-in made that still exists (older ones the analyst kept, renamed or not): never read as data. */
+  readonly made: readonly string[];
 }
 
 function fromJson(value: unknown): { ok: true; value: unknown } | { ok: false } {
@@ -57,8 +60,11 @@ export function settingsFromStored(value: unknown): SavedSettings {
 export function dashboardRecordFromStored(value: unknown): DashboardRecord | null {
   const json = fromJson(value);
   if (!json.ok || typeof json.value !== "object" || json.value === null) return null;
-  const id = (json.value as { sheetId?: unknown }).sheetId;
-  return typeof id === "string" && id.length > 0 ? { sheetId: id } : null;
+  const { sheetId, made } = json.value as { sheetId?: unknown; made?: unknown };
+  if (typeof sheetId !== "string" || sheetId.length === 0) return null;
+  // Records written before `made` existed name only the current dashboard.
+  const ids = Array.isArray(made) ? made.filter((id): id is string => typeof id === "string") : [];
+  return { sheetId, made: ids.includes(sheetId) ? ids : [...ids, sheetId] };
 }
 
 /** Queues reading a setting's value; the returned function gives it (or null when absent) after sync. */

@@ -178,42 +178,78 @@ export function isAddinRule(formula: string | null | undefined): boolean {
   return typeof formula === "string" && formula.includes('N("kpi-dashboard")');
 }
 
-/** A conditional format found on a sheet. */
+/** A rule the add-in made, found on a sheet. */
 export interface FoundRule {
   readonly sheet: string;
   readonly rule: Excel.ConditionalFormat;
+  /** The rule's place in its sheet's collection, which is how Excel addresses it. */
+  readonly priority: number;
 }
 
 /**
- * Finding the add-in's rules takes two steps, each riding on a sync the caller makes anyway:
- * first the rules' types (every rule of each sheet), then the formulas of the custom ones (a
- * formula can only be read from a custom rule). Call the result after the first sync (it queues
- * the formula reads), and what it returns after the second: the add-in's rules.
+ * Queues finding the add-in's rules on the sheets: one load per sheet of every rule's custom
+ * formula, through `customOrNullObject` so rules of other types read as null instead of failing
+ * the request (loading `custom` on them is refused, office-js#2180). Call the result after the
+ * sync: the add-in's rules, or null for a sheet that does not exist.
+ *
+ * Some rules a user made cannot be read at all (office-js#6835, #6827), and then the whole request
+ * fails; see `scanRulesGuarded` for reading sheets so that one such sheet only skips itself.
  */
-export function queueScanRules(context: Excel.RequestContext, sheets: readonly string[]): () => () => FoundRule[] {
+export function queueScanRules(context: Excel.RequestContext, sheets: readonly string[]): () => FoundRule[] {
   const scans = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     const cfs = ws.getRange().conditionalFormats;
-    cfs.load("items/type");
+    cfs.load("items/customOrNullObject/rule/formula");
     return { name, ws, cfs };
   });
   return () => {
-    const custom: FoundRule[] = [];
+    const found: FoundRule[] = [];
     for (const { name, ws, cfs } of scans) {
       if (ws.isNullObject) continue;
-      for (const cf of cfs.items) {
-        if (cf.type !== "Custom") continue;
-        cf.custom.rule.load("formula");
-        custom.push({ sheet: name, rule: cf });
-      }
+      cfs.items.forEach((cf, priority) => {
+        const custom = cf.customOrNullObject;
+        if (!custom.isNullObject && isAddinRule(custom.rule.formula)) found.push({ sheet: name, rule: cf, priority });
+      });
     }
-    return () => custom.filter(({ rule }) => isAddinRule(rule.custom.rule.formula));
+    return found;
   };
 }
 
-/** Queues deleting rules found by the scan; returns how many. */
+/**
+ * Finds the add-in's rules so that a sheet whose rules Excel cannot read only skips itself: every
+ * sheet in one request, and when that fails, one request per sheet. Returns the rules found, the
+ * sheets that could not be read, and the round trips made.
+ */
+export async function scanRulesGuarded(context: Excel.RequestContext, sheets: readonly string[]): Promise<{ found: FoundRule[]; unreadable: string[]; syncs: number }> {
+  const all = queueScanRules(context, sheets);
+  try {
+    await context.sync();
+    return { found: all(), unreadable: [], syncs: 1 };
+  } catch {
+    // One sheet's rules spoil the request for all of them: find which, one sheet at a time.
+  }
+  const found: FoundRule[] = [];
+  const unreadable: string[] = [];
+  for (const sheet of sheets) {
+    const read = queueScanRules(context, [sheet]);
+    try {
+      await context.sync();
+      found.push(...read());
+    } catch {
+      unreadable.push(sheet);
+    }
+  }
+  return { found, unreadable, syncs: 1 + sheets.length };
+}
+
+/**
+ * Queues deleting rules found by the scan; returns how many. Excel addresses a rule by its place
+ * in the collection, and deleting one moves every rule below it up (the d.ts on `priority`), so
+ * each sheet's rules are deleted from the bottom up: no deletion shifts a rule still to delete.
+ */
 export function queueDeleteRules(found: readonly FoundRule[]): number {
-  for (const { rule } of found) rule.delete();
+  const ordered = [...found].sort((a, b) => a.sheet.localeCompare(b.sheet) || b.priority - a.priority);
+  for (const { rule } of ordered) rule.delete();
   return found.length;
 }
 

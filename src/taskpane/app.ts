@@ -17,10 +17,11 @@ import { renderOptions, renderPeriodField } from "./view-options";
 import { progressMessage, renderProgress, renderResult } from "./view-progress";
 import { renderSheets } from "./view-sheets";
 
-/** A message at the top of the pane. */
+/** A message at the top of the pane, with a button when there is something to do about it. */
 interface Notice {
   readonly kind: "error" | "warning" | "info";
   readonly text: string;
+  readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 interface PaneState {
@@ -33,6 +34,11 @@ interface PaneState {
   result: { counts: RagCounts; sheet: string } | null;
   diagnostics: readonly Diagnostic[];
   notice: Notice | null;
+  /**
+   * True while the workbook holds saved settings the pane could not read: they are kept as they
+   * are (never overwritten by the defaults) until the analyst chooses to replace them.
+   */
+  keepSaved: boolean;
 }
 
 /** How long the pane waits after the last change before saving settings in the workbook. */
@@ -89,6 +95,7 @@ class Pane {
       result: null,
       diagnostics: [],
       notice: null,
+      keepSaved: false,
     };
     const build = el("button", { type: "button", class: "primary build", id: "build", "aria-disabled": "true" }, "Build dashboard");
     build.addEventListener("click", () => void this.build());
@@ -132,8 +139,13 @@ class Pane {
       this.state.settings = inspection.settings;
       this.state.reading = this.detect(inspection.settings) ?? inspection.reading;
       this.state.diagnostics = this.state.reading.diagnostics;
+      this.state.keepSaved = inspection.settingsProblem !== null;
       this.state.notice = inspection.settingsProblem
-        ? { kind: "warning", text: `${inspection.settingsProblem} The default settings are used instead.` }
+        ? {
+            kind: "warning",
+            text: `${inspection.settingsProblem} The saved value is kept as it is; your choices here are not saved until you replace it.`,
+            action: { label: "Replace the saved settings", run: () => void this.replaceSaved() },
+          }
         : null;
       this.state.result = null;
     } catch (error) {
@@ -208,6 +220,7 @@ class Pane {
           { class: `notice ${n.kind}`, role: n.kind === "error" ? "alert" : "status" },
           el("strong", {}, n.kind === "error" ? "Something went wrong. " : n.kind === "warning" ? "Please check. " : ""),
           n.text,
+          n.action ? noticeButton(n.action) : null,
         ),
       ),
     );
@@ -317,6 +330,7 @@ class Pane {
   }
 
   private scheduleSave(): void {
+    if (this.state.keepSaved) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
   }
@@ -324,6 +338,7 @@ class Pane {
   private async saveNow(): Promise<boolean> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (this.state.keepSaved) return false;
     try {
       await this.host.saveSettings(this.state.settings);
       return true;
@@ -332,6 +347,14 @@ class Pane {
       this.renderNotice();
       return false;
     }
+  }
+
+  /** The analyst chose to replace saved settings the pane could not read with the ones shown. */
+  private async replaceSaved(): Promise<void> {
+    this.state.keepSaved = false;
+    const saved = await this.saveNow();
+    this.state.notice = saved ? { kind: "info", text: "Your choices are saved in the workbook." } : this.state.notice;
+    this.renderNotice();
   }
 
   private async build(): Promise<void> {
@@ -346,14 +369,15 @@ class Pane {
     this.announce(progressMessage("reading"));
     try {
       await this.saveNow();
-      const { dashboard, sheetName } = await this.host.buildDashboard(this.state.settings, (step) => {
+      const { dashboard, sheetName, warnings } = await this.host.buildDashboard(this.state.settings, (step) => {
         this.state.step = step;
         this.renderStatus();
         this.announce(progressMessage(step));
       });
       this.state.result = { counts: dashboard.summary.total, sheet: sheetName };
       this.state.diagnostics = dashboard.diagnostics;
-      this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.`);
+      if (warnings.length > 0) this.state.notice = { kind: "warning", text: warnings.join(" ") };
+      this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.${warnings.length > 0 ? ` ${warnings.join(" ")}` : ""}`);
     } catch (error) {
       const text = this.host.describeError(error);
       this.state.notice = { kind: "error", text };
@@ -393,6 +417,13 @@ class Pane {
   private announce(text: string): void {
     this.regions.announcer.textContent = text;
   }
+}
+
+/** The button of a notice that has something to do. */
+function noticeButton(action: NonNullable<Notice["action"]>): HTMLElement {
+  const button = el("button", { type: "button", class: "secondary notice-action", "data-key": "noticeAction" }, action.label);
+  button.addEventListener("click", action.run);
+  return button;
 }
 
 /**

@@ -22,8 +22,8 @@ export function excelHost(): PaneHost {
     checkSupport,
     inspectWorkbook,
     async buildDashboard(settings, onProgress) {
-      const { dashboard, sheetName } = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
-      return { dashboard, sheetName };
+      const { dashboard, sheetName, warnings } = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
+      return { dashboard, sheetName, warnings };
     },
     selectCell: async (sheet, cell) => selectCell(sheet, cell ?? "A1"),
     removeSourceFormatting: async () => {

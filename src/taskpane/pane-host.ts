@@ -16,7 +16,7 @@ export type BuildStep = (typeof buildSteps)[number];
 /** What the pane knows about the open workbook when it opens. */
 export interface Inspection {
   readonly settings: Settings;
-  /** Why the saved settings were not used (they were replaced by defaults), or null. */
+  /** Why the saved settings were not used (the defaults are used, and the saved value is kept until the analyst replaces it), or null. */
   readonly settingsProblem: string | null;
   readonly sheetNames: readonly string[];
   readonly grids: readonly Grid[];
@@ -29,8 +29,8 @@ export interface PaneHost {
   checkSupport(): { supported: boolean; message: string | null };
   /** Reads the workbook's sheets and saved settings. */
   inspectWorkbook(): Promise<Inspection>;
-  /** Builds the dashboard sheet, reporting each step as it starts; gives the dashboard and the sheet it is on. */
-  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<{ dashboard: Dashboard; sheetName: string }>;
+  /** Builds the dashboard sheet, reporting each step as it starts; gives the dashboard, the sheet it is on and what did not go as asked. */
+  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<{ dashboard: Dashboard; sheetName: string; warnings: readonly string[] }>;
   /** Selects a cell (or the sheet's A1 when cell is null) and brings its sheet to the front. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** Removes the RAG conditional formatting the add-in added to the source sheets. */

@@ -5,6 +5,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { apiRequirements, normaliseApiKey } from "../../src/excel/api-requirements";
 import { buildDashboardInExcel, inspectWorkbook, removeSourceFormatting, saveSettingsToWorkbook, selectCell } from "../../src/excel/build";
 import { writeSheetPlan } from "../../src/excel/dashboard-writer";
+import { readGridsInBlocks } from "../../src/excel/workbook-reader";
 import { createFakeExcel } from "./fake-excel";
 import { smallPlan } from "./small-plan";
 import { kpiSheet } from "./sample-sheets";
@@ -41,7 +42,12 @@ describe("Excel API requirement sets", () => {
       await fake.Excel.run(async (context: Excel.RequestContext) => {
         const ws = context.workbook.worksheets.add("Plan");
         await writeSheetPlan(context, ws, smallPlan());
+        const plan = smallPlan();
+        const other = context.workbook.worksheets.add("Plan 2");
+        await writeSheetPlan(context, other, { ...plan, freeze: { rows: 0, columns: 1 }, styles: [...plan.styles, { range: "A1", style: { italic: true } }] });
         await context.sync();
+        // The reader's fallback for sheets too large to read at once.
+        await readGridsInBlocks(context, ["KPIs"]);
       });
     } finally {
       uninstall();
@@ -49,6 +55,8 @@ describe("Excel API requirement sets", () => {
     const used = Object.keys(fake.stats.apis).map(normaliseApiKey);
     const missing = used.filter((k) => !(k in apiRequirements));
     assert.deepEqual(missing, [], "every API used is in the table");
+    const unused = Object.keys(apiRequirements).filter((k) => !k.startsWith("Office.") && !used.includes(k));
+    assert.deepEqual(unused, [], "and nothing else");
     const max = manifestMinVersion();
     const tooNew = Object.entries(apiRequirements).filter(([, set]) => set !== "common" && !atMost(set, max));
     assert.deepEqual(tooNew, []);

@@ -7,7 +7,8 @@ import { monthlySheetNamed, sampleWorkbook, unlabelledSheet } from "./fake-workb
 import { settingsKey } from "../../src/excel/settings-store";
 import { measureTaskpane } from "./measure";
 
-// The built pane (dist/, from `npm run build`) in headless Chromium, on the fake Excel host.
+// The built pane (dist/, from `npm run build`) in headless Chromium, on Microsoft's office.js
+// client (loaded in the page in place of the CDN's) and the test Excel host behind it.
 
 const dist = join(__dirname, "..", "..", "dist");
 
@@ -222,6 +223,42 @@ describe("task pane in a browser", function () {
     assert.match(await p.locator(".notice").innerText(), /No indicators were found/);
     assert.match(await p.locator(".notice").innerText(), /header row/);
     assert.equal(await p.locator("#build").getAttribute("aria-disabled"), "true");
+  });
+
+  it("talks to Excel through Microsoft's office.js client loaded in the page", async () => {
+    const p = await open();
+    const seen = await p.evaluate(() => ({
+      client: typeof (window as unknown as { OfficeExtension?: { ClientRequestContext?: unknown } }).OfficeExtension?.ClientRequestContext,
+      requests: window.__fake?.stats.syncs ?? 0,
+    }));
+    assert.equal(seen.client, "function");
+    assert.ok(seen.requests > 0, "the pane's reads reached the host as requests");
+  });
+
+  it("keeps saved settings it cannot read until the analyst chooses to replace them", async () => {
+    const damaged = JSON.stringify({ grouping: "by owner", title: "Parks" });
+    const p = await open({ init: { ...sampleWorkbook(), settings: { [settingsKey]: damaged } } });
+    const notice = p.locator(".notice.warning").filter({ hasText: "grouping" });
+    await notice.waitFor();
+    await p.getByLabel("Title").fill("Customer & Communities");
+    await p.getByLabel("Title").press("Tab");
+    await buildAndWait(p);
+    assert.equal(await p.evaluate((key) => window.__fake?.settings()[key], settingsKey), damaged, "neither the change nor the build saved over it");
+    assert.match(await p.locator(".notice.warning").innerText(), /left as they were/);
+    await open({ init: { ...sampleWorkbook(), settings: { [settingsKey]: damaged } } });
+    await page!.getByRole("button", { name: "Replace the saved settings" }).click();
+    await page!.waitForFunction((key) => String(window.__fake?.settings()[key] ?? "").includes('"grouping":"frequency"'), settingsKey);
+  });
+
+  it("says after a build what did not go as asked: a source sheet whose rules Excel cannot read is not coloured", async () => {
+    const odd = { type: "Custom", range: "G4:G8", formula: "=G4>1", fill: "#0000FF", fontColor: null, bold: null, italic: null, stopIfTrue: false, unreadable: true };
+    const workbook = sampleWorkbook();
+    const sheets = workbook.sheets.map((s) => (s.name === "Monthly KPIs" ? { ...s, conditionalFormats: [odd] } : s));
+    const p = await open({ init: { ...workbook, sheets } });
+    await p.getByText("Rules and options").click();
+    await p.getByLabel("Colour the alerts in the source sheets").check();
+    await buildAndWait(p);
+    assert.match(await p.locator(".notice.warning").innerText(), /"Monthly KPIs" was not coloured/);
   });
 
   it("keeps the bundle (JavaScript and CSS, gzipped, office.js excluded) within 150 KB", async () => {
