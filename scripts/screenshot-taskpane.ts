@@ -1,6 +1,6 @@
 /**
- * Takes docs/taskpane.png: the built task pane (dist/) at Excel's task-pane size, on the fake
- * host with the sample workbook, just after a build. Run `npm run build` first, then
+ * Takes docs/taskpane.png: the built task pane (dist/) at Excel's task-pane size, on Microsoft's
+ * office.js client and the test host with the sample workbook, just after a build. Run `npm run build` first, then
  * `npx tsx scripts/screenshot-taskpane.ts [light|dark]`.
  */
 import { mkdirSync } from "node:fs";

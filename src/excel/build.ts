@@ -15,7 +15,7 @@ import {
   type DashboardRecord,
 } from "./settings-store";
 import { planSourceFormatting, queueAddRules, queueDeleteRules, queueScanRules, scanRulesGuarded, type FoundRule } from "./source-formatting";
-import { isTooLarge, queueSheetList, queueUsedRanges, readGridsInBlocks, type GridCollector, type SheetInfo } from "./workbook-reader";
+import { isTooLarge, queueSheetList, queueUsedRanges, queueUsedRangeSizes, readBlocks, readGridsInBlocks, type GridCollector, type SheetInfo } from "./workbook-reader";
 
 /**
  * The use cases the task pane calls, each one `Excel.run`.
@@ -177,26 +177,27 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
       progress("reading");
       const queueMeta = () => ({ list: queueSheetList(context), record: queueReadDashboardRecord(context), saved: queueReadSettings(context) });
       let meta = queueMeta();
-      let queued = settings.sheets ? queueSources(context, settings.sheets, { grids: true, rules: colouring }) : null;
+      const named = settings.sheets;
+      const queued = named ? queueSources(context, named, { grids: true, rules: colouring }) : null;
       let failed: unknown = null;
       try {
         await sync();
       } catch (error) {
-        // Only the sources' reads can be too large, or hold a rule Excel cannot read: ask again without them.
+        // Only the sources' reads can be too large, or hold a rule Excel cannot read: they are asked
+        // for again apart, and the list, record and settings go again with the first of those requests.
         if (!queued) throw error;
         failed = error;
-        queued = null;
-        meta = queueMeta();
-        await sync();
       }
+
+      // 2. The sources, when every sheet is read (or again, apart, when the first request could not carry them).
+      const sources = named ?? defaultSources(meta.list(), meta.record());
+      const read = await readSources(context, sources, colouring, failed === null ? queued : null, failed, () => {
+        if (failed !== null) meta = queueMeta();
+      });
+      roundTrips += read.syncs;
       const sheets = meta.list();
       const record = meta.record();
       const saved = meta.saved();
-
-      // 2. The sources, when every sheet is read (or again, when the first request could not carry them).
-      const sources = settings.sheets ?? defaultSources(sheets, record);
-      const read = await readSources(context, sources, colouring, queued, failed);
-      roundTrips += read.syncs;
       for (const sheet of read.unreadable) {
         warnings.push(`"${sheet}" was not coloured: Excel could not read the conditional formatting already on it (rules copied in Manage Rules can cause this). Its own rules were left as they were.`);
       }
@@ -316,12 +317,14 @@ async function readSources(
   colouring: boolean,
   queued: SourceQueue | null,
   failed: unknown,
+  alsoQueue: () => void,
 ): Promise<SourceReading> {
   let syncs = 0;
   let error = failed;
   let q = queued;
   if (!q && error === null) {
     q = queueSources(context, names, { grids: true, rules: colouring });
+    alsoQueue();
     syncs++;
     try {
       await context.sync();
@@ -336,15 +339,18 @@ async function readSources(
     return { grids: grids ?? blocks?.grids ?? [], rules: q.rules?.() ?? null, unreadable: [], locked: [...(q.locked?.() ?? [])], syncs: syncs + (blocks?.syncs ?? 0) };
   }
   if (!isTooLarge(error) && !colouring) throw error;
-  // Apart: the grids (in blocks when too large) with the protection, then the rules sheet by sheet.
+  // Apart, in one request: the grids (or, when too large, their sizes for block reading) and the
+  // protection; then the blocks, then the rules, guarded sheet by sheet.
   const tooLarge = isTooLarge(error);
-  const parts = queueSources(context, names, { grids: !tooLarge, rules: false });
+  const grid = tooLarge ? null : queueUsedRanges(context, names);
+  const sizes = tooLarge ? queueUsedRangeSizes(context, names) : null;
   const locked = colouring ? queueProtection(context, names) : null;
+  alsoQueue();
   syncs++;
   await context.sync();
-  let grids = parts.grids?.() ?? null;
+  let grids = grid?.() ?? null;
   if (grids === null) {
-    const blocks = await readGridsInBlocks(context, names);
+    const blocks = sizes ? await readBlocks(context, sizes()) : await readGridsInBlocks(context, names);
     grids = blocks.grids;
     syncs += blocks.syncs;
   }

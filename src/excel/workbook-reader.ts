@@ -90,6 +90,24 @@ function responseBytes(range: Excel.Range): number {
   return JSON.stringify(range.values).length + JSON.stringify(range.numberFormat).length;
 }
 
+/** A sheet's used range as sized for block reading. */
+export interface SizedSheet {
+  readonly name: string;
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+}
+
+/** Queues reading the size of each named sheet's used range, for `readBlocks`; call the result after the sync. */
+export function queueUsedRangeSizes(context: Excel.RequestContext, names: readonly string[]): () => SizedSheet[] {
+  const sized = names.map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    return { name, ws, used };
+  });
+  return () => sized;
+}
+
 /**
  * Reads the named sheets' used ranges in row blocks: one round trip for the sizes, then requests
  * whose answers stay under `budgetBytes` (default `blockBudgetBytes`). Used only after a whole read was refused as too
@@ -102,15 +120,19 @@ export async function readGridsInBlocks(
   names: readonly string[],
   budgetBytes: number = blockBudgetBytes,
 ): Promise<{ grids: Grid[]; syncs: number }> {
-  let syncs = 1;
-  const sized = names.map((name) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    return { name, ws, used };
-  });
+  const sizes = queueUsedRangeSizes(context, names);
   await context.sync();
+  const read = await readBlocks(context, sizes(), budgetBytes);
+  return { grids: read.grids, syncs: read.syncs + 1 };
+}
 
+/** Reads sheets whose sizes were read (`queueUsedRangeSizes`) in row blocks; see `readGridsInBlocks`. */
+export async function readBlocks(
+  context: Excel.RequestContext,
+  sized: readonly SizedSheet[],
+  budgetBytes: number = blockBudgetBytes,
+): Promise<{ grids: Grid[]; syncs: number }> {
+  let syncs = 0;
   interface Block {
     readonly grid: number;
     readonly range: Excel.Range;

@@ -63,12 +63,16 @@ export async function fakeHostBundle(): Promise<string> {
   return fakeHostScript;
 }
 
-let officeJsScript: string | null = null;
+const officeJsScripts = new Map<"debug" | "release", string>();
 
 /** What the page gets for Office's CDN script: the web flavour of office.js, then the attach call. */
-export function officeJsForPage(): string {
-  officeJsScript ??= `${readFileSync(officeJsPath("web"), "utf8")}\n;window.__attachOfficeHost && window.__attachOfficeHost();\n`;
-  return officeJsScript;
+export function officeJsForPage(build: "debug" | "release" = "debug"): string {
+  let script = officeJsScripts.get(build);
+  if (script === undefined) {
+    script = `${readFileSync(officeJsPath("web", build), "utf8")}\n;window.__attachOfficeHost && window.__attachOfficeHost();\n`;
+    officeJsScripts.set(build, script);
+  }
+  return script;
 }
 
 /** Where Chromium is, or null when it is not installed. */
@@ -104,6 +108,8 @@ export interface OpenPaneOptions {
   readonly colorScheme?: "light" | "dark";
   /** A script run in the page before anything else (to watch for alert(), for instance). */
   readonly beforeLoad?: string;
+  /** office.js as the tests use it (debug, readable stacks) or as Office's CDN serves it (release, minified). */
+  readonly officeJs?: "debug" | "release";
 }
 
 /** A page with the pane loaded on the fake host, waiting until the pane has read the workbook (or refused to run). */
@@ -112,7 +118,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: OpenP
     viewport: options.viewport ?? { width: 350, height: 700 },
     colorScheme: options.colorScheme ?? "light",
   });
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ body: officeJsForPage(), contentType: "text/javascript" }));
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ body: officeJsForPage(options.officeJs), contentType: "text/javascript" }));
   if (options.beforeLoad) await page.addInitScript(options.beforeLoad);
   if (options.init) await page.addInitScript(`window.__fakeInit = ${JSON.stringify(options.init)};`);
   await page.addInitScript(await fakeHostBundle());

@@ -14,6 +14,8 @@ declare global {
     __fakeInit?: FakeExcelInit;
     __fake?: FakeHost;
     __attachOfficeHost?: () => void;
+    /** When office.js had run (ms since navigation start): the pane's own time starts here. */
+    __officeJsReadyAt?: number;
   }
 }
 
@@ -21,4 +23,5 @@ const fake = createFakeHost(window.__fakeInit ?? sampleWorkbook());
 window.__fake = fake;
 window.__attachOfficeHost = () => {
   attachOfficeRuntime(window, fake);
+  window.__officeJsReadyAt = performance.now();
 };

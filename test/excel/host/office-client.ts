@@ -21,9 +21,10 @@ export const officeJsFiles: Readonly<Record<HostPlatform, string>> = {
   desktop: "excel-win32-16.01.debug.js",
 };
 
-/** Full path of a flavour's file. */
-export function officeJsPath(platform: HostPlatform): string {
-  return join(dist, officeJsFiles[platform]);
+/** Full path of a flavour's file: the debug build the tests load, or the minified one Office's CDN serves. */
+export function officeJsPath(platform: HostPlatform, build: "debug" | "release" = "debug"): string {
+  const file = officeJsFiles[platform];
+  return join(dist, build === "debug" ? file : file.replace(/\.debug\.js$/, ".js"));
 }
 
 const scripts = new Map<HostPlatform, Script>();

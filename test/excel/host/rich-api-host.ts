@@ -34,8 +34,17 @@ export interface FakeStats {
   syncs: number;
   /** Reference clean-up requests the client sent at the end of a run, without waiting. */
   cleanups: number;
+  /** Calls executed, each method call, property set, load, and method or indexer that made an object. */
   apiCalls: number;
+  /**
+   * Of those, the calls the client adds by itself when it splits a large values or numberFormat
+   * array into row chunks (its setRangePropertiesInBulk: getRow, getBoundingRect and a set per
+   * chunk; the size check it sends first stands for the caller's one set). `apiCalls - chunkCalls`
+   * is what the code under test asked for.
+   */
+  chunkCalls: number;
   largestRequestBytes: number;
+  /** The largest response delivered (a response refused as too large is not one). */
   largestResponseBytes: number;
   requests: FakeRequest[];
   /** "Class.member" → times used (method calls, property sets, navigations and loaded properties). */
@@ -124,7 +133,7 @@ function byteLength(s: string): number {
 }
 
 function emptyStats(): FakeStats {
-  return { syncs: 0, cleanups: 0, apiCalls: 0, largestRequestBytes: 0, largestResponseBytes: 0, requests: [], apis: {} };
+  return { syncs: 0, cleanups: 0, apiCalls: 0, chunkCalls: 0, largestRequestBytes: 0, largestResponseBytes: 0, requests: [], apis: {} };
 }
 
 /** Options of the host. */
@@ -198,7 +207,8 @@ export class RichApiHost {
     const run = new RequestRun(this, this.state, body, sync);
     const finish = (calls: number, responseBytes: number, failed: string | null): void => {
       this.stats.requests.push({ sync, calls, bytes, responseBytes, failed });
-      this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
+      // The largest response is the largest one delivered; a refused one is in `requests`.
+      if (failed !== "ResponsePayloadSizeLimitExceeded") this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
     };
     if (limit !== null && bytes > limit) {
       finish(0, 0, "RequestPayloadSizeLimitExceeded");
@@ -257,6 +267,8 @@ function succeeded(response: unknown): RichApiResult {
 class RequestRun {
   calls = 0;
   private readonly resolved = new Map<number, HostObject | null>();
+  /** Ranges the client made to split a large array (their calls are its own, not the caller's). */
+  private readonly chunks = new Set<HostObject>();
   private readonly kept = new Map<number, string>();
 
   constructor(
@@ -267,8 +279,9 @@ class RequestRun {
   ) {}
 
   /** Records a call (a method, a property set, a load) and counts it; an injected failure throws here. */
-  private count(api: string, args: unknown): void {
+  private count(api: string, args: unknown, chunk = false): void {
     this.calls++;
+    if (chunk) this.host.stats.chunkCalls++;
     this.state.record(api);
     this.host.call(api, args, this.sync);
   }
@@ -331,7 +344,7 @@ class RequestRun {
         const obj = this.resolve(action.ObjectPathId);
         const args = this.args(action.ArgumentInfo);
         if (obj === null) return undefined;
-        this.count(`${obj.className}.${camel(action.Name)}`, args[0]);
+        this.count(`${obj.className}.${camel(action.Name)}`, args[0], this.chunks.has(obj));
         obj.set(action.Name, args[0]);
         return undefined;
       }
@@ -380,10 +393,12 @@ class RequestRun {
         } else if (info.ObjectPathType === 3) {
           const args = this.args(info.ArgumentInfo);
           const api = `${parent.className}.${camel(info.Name)}`;
-          this.count(api, args);
+          const chunk = info.Name === "GetRow" || info.Name === "GetBoundingRect";
+          this.count(api, args, chunk);
           const v = parent.call(info.Name, args);
           if (v !== null && !(v instanceof HostObject)) throw new HostError("InvalidArgument", `${api} does not return an object.`);
           obj = v;
+          if (chunk && v) this.chunks.add(v);
         } else if (info.ObjectPathType === 5) {
           const args = this.args(info.ArgumentInfo);
           const api = `${parent.className}.getItem`;
