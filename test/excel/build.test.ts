@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import { buildDashboardInExcel, checkSupport, inspectWorkbook, removeSourceFormatting, saveSettingsToWorkbook, selectCell } from "../../src/excel/build";
 import { dashboardRecordKey, settingsKey } from "../../src/excel/settings-store";
-import { createFakeExcel, type FakeExcel, type FakeExcelInit } from "./fake-excel";
+import { fakeExcelPerTest, type FakeExcel, type FakeExcelInit } from "./fake-excel";
 import { generateWorkbookGrids } from "../../bench/generate";
 import { kpiSheet, notesSheet } from "./sample-sheets";
 
@@ -13,14 +13,9 @@ function withSettings(patch: Partial<Settings>): Settings {
 }
 
 describe("build use cases in Excel", () => {
+  const excel = fakeExcelPerTest();
   let fake: FakeExcel;
-  let uninstall: () => void = () => undefined;
-  const start = (init: FakeExcelInit): FakeExcel => {
-    fake = createFakeExcel(init);
-    uninstall = fake.install();
-    return fake;
-  };
-  afterEach(() => uninstall());
+  const start = (init: FakeExcelInit): FakeExcel => (fake = excel.start(init));
 
   describe("round trips", () => {
     for (const count of [10, 1000]) {
@@ -75,7 +70,6 @@ describe("build use cases in Excel", () => {
         await buildDashboardInExcel(defaultSettings(), { produced });
         assert.equal(fake.stats.syncs, 4);
         const n = fake.stats.apiCalls - fake.stats.chunkCalls;
-        uninstall();
         return n;
       };
       const small = await calls(100);
@@ -237,7 +231,6 @@ describe("build use cases in Excel", () => {
     const r = checkSupport();
     assert.equal(r.supported, false);
     assert.match(r.message ?? "", /Microsoft 365, Excel 2021 or later, or Excel on the web/);
-    uninstall();
     start({ sheets: [], apiVersion: "1.9" });
     assert.deepEqual(checkSupport(), { supported: true, message: null });
   });

@@ -63,3 +63,28 @@ export function createFakeExcel(init: FakeExcelInit): FakeExcel {
     },
   });
 }
+
+/**
+ * For a describe block whose tests each start their own host: `start(init)` makes it and makes it
+ * the process's Excel; it is undone after each test. `current()` is the host of the running test.
+ */
+export function fakeExcelPerTest(): { start: (init: FakeExcelInit) => FakeExcel; current: () => FakeExcel } {
+  let fake: FakeExcel | null = null;
+  let uninstall: () => void = () => undefined;
+  afterEach(() => {
+    uninstall();
+    uninstall = () => undefined;
+  });
+  return {
+    start(init) {
+      uninstall();
+      fake = createFakeExcel(init);
+      uninstall = fake.install();
+      return fake;
+    },
+    current() {
+      if (!fake) throw new Error("start() has not been called in this test.");
+      return fake;
+    },
+  };
+}

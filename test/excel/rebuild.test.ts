@@ -3,7 +3,7 @@ import { defaultSettings, type Settings } from "../../src/core/settings";
 import { buildDashboardInExcel, inspectWorkbook, saveSettingsToWorkbook } from "../../src/excel/build";
 import { isAddinRule, ruleMarker } from "../../src/excel/source-formatting";
 import { settingsKey } from "../../src/excel/settings-store";
-import { createFakeExcel, type FakeConditionalFormat, type FakeExcel, type FakeExcelInit } from "./fake-excel";
+import { fakeExcelPerTest, type FakeConditionalFormat, type FakeExcel, type FakeExcelInit } from "./fake-excel";
 import { generateWorkbookGrids } from "../../bench/generate";
 import { kpiSheet } from "./sample-sheets";
 
@@ -28,14 +28,9 @@ const userRule = (n: number): FakeConditionalFormat => ({
 const addinRule = (n: number): FakeConditionalFormat => ({ ...userRule(n), range: "G4:L9", formula: `=AND(G4>${n},${ruleMarker})`, fill: "#C6EFCE" });
 
 describe("rebuilding a dashboard in Excel", () => {
+  const excel = fakeExcelPerTest();
   let fake: FakeExcel;
-  let uninstall: () => void = () => undefined;
-  const start = (init: FakeExcelInit): FakeExcel => {
-    fake = createFakeExcel(init);
-    uninstall = fake.install();
-    return fake;
-  };
-  afterEach(() => uninstall());
+  const start = (init: FakeExcelInit): FakeExcel => (fake = excel.start(init));
 
   describe("source colouring", () => {
     it("keeps every user rule, in its order, when the add-in's rules are interleaved with them, build after build", async () => {

@@ -874,7 +874,7 @@ class ConditionalFormatObject extends HostObject {
       // Reading another type's part is refused: "This operation is not permitted for the current
       // object." (office-js#2180, loading items/custom/rule/formula with other rule types present).
       if (this.readable().type !== type) throw new HostError("InvalidOperation", `This operation is not permitted for the current object (${what} of a ${this.cf.type} rule).`);
-      return new CustomConditionalFormatObject(this.state, this);
+      return customParts(this.state, this);
     };
     return {
       scalars: {
@@ -903,7 +903,7 @@ class ConditionalFormatObject extends HostObject {
       },
       navs: {
         Custom: typed("Custom", "custom"),
-        CustomOrNullObject: () => (this.readable().type === "Custom" ? new CustomConditionalFormatObject(this.state, this) : null),
+        CustomOrNullObject: () => (this.readable().type === "Custom" ? customParts(this.state, this) : null),
       },
       methods: {
         Delete: () => {
@@ -927,45 +927,25 @@ class ConditionalFormatObject extends HostObject {
   }
 }
 
-class CustomConditionalFormatObject extends HostObject {
-  constructor(
-    state: HostState,
-    private readonly owner: ConditionalFormatObject,
-  ) {
-    super("CustomConditionalFormat", state);
-  }
-  protected members(): Members {
-    const o = this.owner;
-    return {
-      navs: {
-        Rule: () => new RulePartObject(this.state, "ConditionalFormatRule", o, { Formula: ["formula", (v) => str(v, "The formula")] }),
-        Format: () => new ConditionalRangeFormatObject(this.state, o),
-      },
-    };
-  }
-}
-
-class ConditionalRangeFormatObject extends HostObject {
-  constructor(
-    state: HostState,
-    private readonly owner: ConditionalFormatObject,
-  ) {
-    super("ConditionalRangeFormat", state);
-  }
-  protected members(): Members {
-    const o = this.owner;
-    return {
-      navs: {
-        Fill: () => new RulePartObject(this.state, "ConditionalRangeFill", o, { Color: ["fill", (v) => colour(v, "The fill colour")] }),
-        Font: () =>
-          new RulePartObject(this.state, "ConditionalRangeFont", o, {
-            Color: ["fontColor", (v) => colour(v, "The font colour")],
-            Bold: ["bold", (v) => bool(v, "bold")],
-            Italic: ["italic", (v) => bool(v, "italic")],
-          }),
-      },
-    };
-  }
+/** A custom rule's parts: its rule (the formula) and its format (fill and font). */
+function customParts(state: HostState, o: ConditionalFormatObject): HostObject {
+  return new SimpleObject(state, "CustomConditionalFormat", {
+    navs: {
+      Rule: () => new RulePartObject(state, "ConditionalFormatRule", o, { Formula: ["formula", (v) => str(v, "The formula")] }),
+      Format: () =>
+        new SimpleObject(state, "ConditionalRangeFormat", {
+          navs: {
+            Fill: () => new RulePartObject(state, "ConditionalRangeFill", o, { Color: ["fill", (v) => colour(v, "The fill colour")] }),
+            Font: () =>
+              new RulePartObject(state, "ConditionalRangeFont", o, {
+                Color: ["fontColor", (v) => colour(v, "The font colour")],
+                Bold: ["bold", (v) => bool(v, "bold")],
+                Italic: ["italic", (v) => bool(v, "italic")],
+              }),
+          },
+        }),
+    },
+  });
 }
 
 type RuleFields = Record<string, [keyof FakeConditionalFormat, (v: unknown) => unknown]>;
