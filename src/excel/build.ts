@@ -5,6 +5,7 @@ import { runPipeline } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import type { Settings } from "../core/settings";
 import { sheetNameProblem } from "../core/sheet-name";
+import type { BuildStep } from "./build-steps";
 import { writeSheetPlan } from "./dashboard-writer";
 import { describeCause, describeError, errorCode, UserFacingError } from "./errors";
 import {
@@ -35,8 +36,6 @@ import { isTooLarge, queueSheetList, queueUsedRanges, queueUsedRangeSizes, readB
  * 5 MB): the sources are then read in row blocks, a round trip each.
  */
 
-/** A step of a build, reported as it starts. */
-export type BuildStep = "reading" | "rating" | "writing" | "formatting" | "done";
 
 const unsupportedMessage =
   "This version of Excel is too old for the add-in, which needs the Excel JavaScript API 1.9. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.";

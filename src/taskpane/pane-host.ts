@@ -6,12 +6,9 @@ import type { Dashboard } from "../core/dashboard";
 import type { Grid } from "../core/grid";
 import type { WorkbookReading } from "../core/reading";
 import type { Settings } from "../core/settings";
+import type { BuildStep } from "../excel/build-steps";
 
-/** The steps a build reports, in order. */
-export const buildSteps = ["reading", "rating", "writing", "formatting", "done"] as const;
-
-/** One step of a build. */
-export type BuildStep = (typeof buildSteps)[number];
+export { buildSteps, type BuildStep } from "../excel/build-steps";
 
 /** What the pane knows about the open workbook when it opens. */
 export interface Inspection {
