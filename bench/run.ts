@@ -14,7 +14,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runBuild } from "../src/cli/build-command";
 import { buildDashboard } from "../src/core/build-dashboard";
-import { detectWorkbook } from "../src/core/detect";
+import { detectWorkbook } from "../src/core/detection";
 import { layoutDashboard } from "../src/core/layout";
 import { defaultSettings, type Settings } from "../src/core/settings";
 import { buildDashboardInExcel } from "../src/excel/build";

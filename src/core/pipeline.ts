@@ -1,6 +1,6 @@
 import { buildDashboard } from "./build-dashboard";
 import type { Dashboard } from "./dashboard";
-import { detectWorkbook } from "./detect";
+import { detectWorkbook } from "./detection";
 import type { Grid } from "./grid";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";

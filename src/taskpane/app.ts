@@ -5,7 +5,7 @@
  */
 import { latestReportingMonth } from "../core/build-dashboard";
 import type { RagCounts } from "../core/dashboard";
-import { detectWorkbook } from "../core/detect";
+import { detectWorkbook } from "../core/detection";
 import type { Diagnostic } from "../core/diagnostics";
 import type { WorkbookReading } from "../core/reading";
 import { defaultSettings, type Settings, type SheetMapping } from "../core/settings";

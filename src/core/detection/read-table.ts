@@ -1,11 +1,11 @@
-import { diagnostic, type Diagnostic } from "./diagnostics";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { CellValue } from "../grid";
+import type { Aggregation, Indicator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
+import type { Frequency, Period } from "../period";
+import type { ColumnRole, SheetMapping } from "../settings";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
-import type { CellValue } from "./grid";
-import type { Aggregation, Indicator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "./indicator";
-import type { Frequency, Period } from "./period";
-import { isDateFormat, monthPeriod, parsePeriod, quarterOf, reportingYearOf, yearPeriod, type ParsedPeriod } from "./periods";
-import type { ColumnRole, SheetMapping } from "./settings";
+import { isDateFormat, monthPeriod, parsePeriod, quarterOf, reportingYearOf, yearPeriod, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
 import { inferUnit, parseUnit, readNumberAt, unitFromFormat } from "./values";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import { isDateFormat, isoToSerial, monthPeriod, parsePeriod, quarterPeriod, rollingPeriod, serialToIso, yearPeriod } from "../../src/core/periods";
+import { isDateFormat, isoToSerial, monthPeriod, parsePeriod, quarterPeriod, rollingPeriod, serialToIso, yearPeriod } from "../../../src/core/detection/period-text";
 
 describe("periods", () => {
   describe("serialToIso and isoToSerial", () => {

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "mocha";
-import { readWorkbookGrids } from "../../src/cli/xlsx-reader";
-import { detectWorkbook } from "../../src/core/detect";
-import type { CellValue, Grid } from "../../src/core/grid";
-import type { Indicator, Observation } from "../../src/core/indicator";
-import { isoToSerial } from "../../src/core/periods";
-import type { WorkbookReading } from "../../src/core/reading";
+import { readWorkbookGrids } from "../../../src/cli/xlsx-reader";
+import { detectWorkbook } from "../../../src/core/detection";
+import { isoToSerial } from "../../../src/core/detection/period-text";
+import type { CellValue, Grid } from "../../../src/core/grid";
+import type { Indicator, Observation } from "../../../src/core/indicator";
+import type { WorkbookReading } from "../../../src/core/reading";
 
-const fixture = (name: string): string => path.join(__dirname, "..", "fixtures", name);
+const fixture = (name: string): string => path.join(__dirname, "..", "..", "fixtures", name);
 
 async function readFixture(name: string, yearStartMonth = 4): Promise<WorkbookReading> {
   return detectWorkbook(await readWorkbookGrids(fixture(name)), { yearStartMonth });
@@ -433,7 +433,7 @@ describe("detectWorkbook", () => {
     });
   });
 
-  const samplePath = path.join(__dirname, "..", "..", "assets", "sample-performance.xlsx");
+  const samplePath = path.join(__dirname, "..", "..", "..", "assets", "sample-performance.xlsx");
   (existsSync(samplePath) ? describe : describe.skip)("the sample workbook", () => {
     it("finds indicators on every indicator sheet, surely and without warnings", async () => {
       const r = detectWorkbook(await readWorkbookGrids(samplePath), { yearStartMonth: 4 });

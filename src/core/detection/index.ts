@@ -1,12 +1,12 @@
-import { diagnostic, type Diagnostic } from "./diagnostics";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { Grid } from "../grid";
+import type { Indicator } from "../indicator";
+import type { Period } from "../period";
+import type { SheetReading, WorkbookReading } from "../reading";
+import type { ColumnRole, Mapping, SheetMapping } from "../settings";
 import { findHeaders, guessWideHeader, type TableColumn, type TableHeader } from "./find-tables";
-import type { Grid } from "./grid";
-import type { Indicator } from "./indicator";
-import type { Period } from "./period";
-import { parsePeriod } from "./periods";
+import { parsePeriod } from "./period-text";
 import { readTable, saysRolling, type TableResult } from "./read-table";
-import type { SheetReading, WorkbookReading } from "./reading";
-import type { ColumnRole, Mapping, SheetMapping } from "./settings";
 import { sheetView, type SheetView } from "./sheet-view";
 
 /**

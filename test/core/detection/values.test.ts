@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import type { CellValue } from "../../src/core/grid";
-import type { Unit } from "../../src/core/indicator";
-import { inferUnit, parseUnit, readNumber, readNumberAt, unitFromFormat } from "../../src/core/values";
+import { inferUnit, parseUnit, readNumber, readNumberAt, unitFromFormat } from "../../../src/core/detection/values";
+import type { CellValue } from "../../../src/core/grid";
+import type { Unit } from "../../../src/core/indicator";
 
 describe("values", () => {
   describe("readNumber", () => {

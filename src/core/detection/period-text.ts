@@ -1,6 +1,6 @@
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid";
+import type { Frequency, Period } from "../period";
 import { memoiseText } from "./memo";
-import type { Frequency, Period } from "./period";
 
 /**
  * Reading periods from the headers and cells teams type. Conventions (UK local government):

@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic } from "./diagnostics";
-import type { CellValue } from "./grid";
-import type { Unit } from "./indicator";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { CellValue } from "../grid";
+import type { Unit } from "../indicator";
 import { memoiseText } from "./memo";
 
 /**
