@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runBuild } from "../src/cli/build-command";
-import { buildDashboard } from "../src/core/build-dashboard";
+import { buildDashboard } from "../src/core/rules";
 import { detectWorkbook } from "../src/core/detection";
 import { layoutDashboard } from "../src/core/layout";
 import { defaultSettings, type Settings } from "../src/core/settings";

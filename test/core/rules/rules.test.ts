@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "mocha";
-import { buildDashboard, latestReportingMonth } from "../../src/core/build-dashboard";
-import { diagnostic } from "../../src/core/diagnostics";
-import type { Indicator } from "../../src/core/indicator";
-import { defaultSettings } from "../../src/core/settings";
-import { indicator, month, obs, period } from "./rules/indicator-builder";
+import { diagnostic } from "../../../src/core/diagnostics";
+import type { Indicator } from "../../../src/core/indicator";
+import { buildDashboard, latestReportingMonth } from "../../../src/core/rules";
+import { defaultSettings } from "../../../src/core/settings";
+import { indicator, month, obs, period } from "./indicator-builder";
 
 // A small directorate worked by hand. Percentages are fractions, as Excel holds them.
 const calls = indicator({

@@ -1,18 +1,24 @@
-import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "./dashboard";
-import { diagnostic, type Diagnostic } from "./diagnostics";
-import type { Indicator, Observation } from "./indicator";
-import type { RuleSettings, Settings } from "./settings";
-import { monthKey, monthLongName, monthNumberOf } from "./rules/calendar";
-import { describeCoverage } from "./rules/coverage";
-import { directionFromPrevious, directionFromTrend } from "./rules/direction";
-import { listExceptions } from "./rules/exceptions";
-import { compareWithForecast } from "./rules/forecast";
-import { guidanceNotes } from "./rules/guidance";
-import { alertOf, rateResult } from "./rules/rag";
-import { rollingTwelveMonths } from "./rules/rolling";
-import { isStale, staleReason } from "./rules/stale";
-import { summarise } from "./rules/summary";
-import { yearToDate } from "./rules/ytd";
+import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "../dashboard";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { Indicator, Observation } from "../indicator";
+import type { RuleSettings, Settings } from "../settings";
+import { monthKey, monthLongName, monthNumberOf } from "./calendar";
+import { describeCoverage } from "./coverage";
+import { directionFromPrevious, directionFromTrend } from "./direction";
+import { listExceptions } from "./exceptions";
+import { compareWithForecast } from "./forecast";
+import { guidanceNotes } from "./guidance";
+import { alertOf, rateResult } from "./rag";
+import { rollingTwelveMonths } from "./rolling";
+import { isStale, staleReason } from "./stale";
+import { summarise } from "./summary";
+import { yearToDate } from "./ytd";
+
+/**
+ * Rating: the stage that turns the indicators read into the Dashboard. The rules themselves live
+ * beside this door, one module each (RAG, direction, YTD, rolling, forecast, stale, summary,
+ * exceptions, guidance); this module applies them to every indicator as at the cut-off month.
+ */
 
 /** How many periods a trend chart shows. */
 const trendLength = 13;
