@@ -1,8 +1,8 @@
+import { monthKey, monthLongName, monthNumberOf } from "../calendar";
 import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "../dashboard";
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings, Settings } from "../settings";
-import { monthKey, monthLongName, monthNumberOf } from "./calendar";
 import { describeCoverage } from "./coverage";
 import { directionFromPrevious, directionFromTrend } from "./direction";
 import { listExceptions } from "./exceptions";

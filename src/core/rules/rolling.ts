@@ -1,7 +1,7 @@
+import { firstDayOfMonth, lastDayOfMonth, monthNumberOf, monthShortName } from "../calendar";
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { Indicator, Observation } from "../indicator";
 import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
-import { firstDayOfMonth, lastDayOfMonth, monthNumberOf, monthShortName } from "./calendar";
 
 /**
  * Rolling 12-month figures computed from monthly results, for indicators marked rolling 12 months

@@ -1,8 +1,8 @@
+import { monthNumberOf, reportingYearLabel, reportingYearOf, reportingYearStart } from "../calendar";
 import type { YearToDate } from "../dashboard";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings } from "../settings";
 import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
-import { monthNumberOf, reportingYearLabel, reportingYearOf, reportingYearStart } from "./calendar";
 import { alertOf } from "./rag";
 
 /**

@@ -9,7 +9,7 @@ import {
   quarterOfReportingYear,
   reportingYearLabel,
   reportingYearOf,
-} from "../../../src/core/rules/calendar";
+} from "../../src/core/calendar";
 
 const n = (key: string): number => monthNumberOf(key) ?? Number.NaN;
 
