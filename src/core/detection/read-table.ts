@@ -1,3 +1,4 @@
+import { monthNumberFrom, monthPeriod, quarterPeriodOf, reportingYearStartYear, yearPeriod } from "../calendar";
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { CellValue } from "../grid";
 import type { Aggregation, Indicator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
@@ -5,7 +6,7 @@ import type { Frequency, Period } from "../period";
 import type { ColumnRole, SheetMapping } from "../settings";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
-import { isDateFormat, monthPeriod, parsePeriod, quarterOf, reportingYearOf, yearPeriod, type ParsedPeriod } from "./period-text";
+import { isDateFormat, parsePeriod, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
 import { inferUnit, parseUnit, readNumberAt, unitFromFormat } from "./values";
 
@@ -570,9 +571,8 @@ function regroup(obs: readonly Obs[], to: "quarter" | "year", yearStartMonth: nu
   const byStart = new Map<string, Obs>();
   let clashes = 0;
   for (const o of obs) {
-    const year = Number(o.period.start.slice(0, 4));
-    const month = Number(o.period.start.slice(5, 7));
-    const period = to === "quarter" ? quarterOf(year, month, yearStartMonth) : yearPeriod(reportingYearOf(year, month, yearStartMonth), yearStartMonth);
+    const month = monthNumberFrom(Number(o.period.start.slice(0, 4)), Number(o.period.start.slice(5, 7)));
+    const period = to === "quarter" ? quarterPeriodOf(month, yearStartMonth) : yearPeriod(reportingYearStartYear(month, yearStartMonth), yearStartMonth);
     const existing = byStart.get(period.start);
     const moved: Obs = { ...o, period };
     if (!existing) {
