@@ -1,5 +1,5 @@
 import { monthPeriod } from "../calendar";
-import { diagnostic, type Diagnostic } from "../diagnostics";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics";
 import type { CellValue } from "../grid";
 import type { ObservationField, Unit } from "../indicator";
 import type { Period } from "../period";
@@ -100,8 +100,8 @@ export class TableReader {
     return col === undefined ? "" : cellText(this.view.value(row, col));
   }
 
-  private warn(row: number, col: number, message: string): void {
-    this.diagnostics.push(diagnostic("warning", this.view.sheet, this.view.address(row, col), message));
+  private warn(code: DiagnosticCode, row: number, col: number, message: string): void {
+    this.diagnostics.push(diagnostic(code, this.view.sheet, this.view.address(row, col), message));
   }
 
   /** Counts non-blank cells in a row, stopping at two (all callers need is "one" or "more"). */
@@ -172,7 +172,7 @@ export class TableReader {
       if (!isBlank(value)) {
         const p = parsePolarity(value);
         if (p) draft.polarity = p;
-        else this.warn(row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+        else this.warn("unknown-polarity", row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
       }
     }
     const freqCol = this.cols.frequency;
@@ -181,7 +181,7 @@ export class TableReader {
       if (!isBlank(value)) {
         const f = parseFrequency(value);
         if (f) draft.frequency = f;
-        else this.warn(row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
+        else this.warn("unknown-frequency", row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
       }
     }
     const kindCol = this.cols.kind;
@@ -193,7 +193,7 @@ export class TableReader {
       const value = v.value(row, aggCol);
       if (!isBlank(value)) {
         draft.aggregation = parseAggregation(value);
-        if (draft.aggregation === null) this.warn(row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
+        if (draft.aggregation === null) this.warn("unknown-ytd-method", row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
       }
     }
     const tolCol = this.cols.tolerance;
@@ -201,7 +201,7 @@ export class TableReader {
       const value = v.value(row, tolCol);
       if (!isBlank(value)) {
         draft.tolerance = parseTolerance(value, v.format(row, tolCol));
-        if (draft.tolerance === null) this.warn(row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+        if (draft.tolerance === null) this.warn("unknown-tolerance", row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
       }
     }
     const incCol = this.cols.included;
@@ -285,7 +285,7 @@ export class TableReader {
     if (!hasFigures && (ref === "" || nameCol === undefined)) return null;
     if (name === "") {
       name = ref;
-      if (nameCol !== undefined) this.warn(row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
+      if (nameCol !== undefined) this.warn("reference-used-as-name", row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
     }
     const draft = newDraft(row, `${row}`, name);
     this.readDescribing(draft, row);
@@ -361,7 +361,7 @@ export class TableReader {
     const parsed = this.periodOfCell(periodValue, v.format(row, periodCol));
     if (!parsed) {
       if (this.takeHeading(row)) return;
-      this.warn(row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
+      this.warn("unknown-period", row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
       return;
     }
     // Blank name and reference under a filled one: the cells were merged, or left blank to group rows.
@@ -376,7 +376,7 @@ export class TableReader {
     this.readDescribing(draft, row);
     let obs = this.obsFor(draft, parsed);
     if (obs.cells.actual !== undefined) {
-      this.warn(row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
+      this.warn("repeated-period", row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
       obs = this.restartObs(draft, parsed, obs);
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);

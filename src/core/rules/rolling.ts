@@ -41,7 +41,7 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
         series: indicator.series,
         diagnostics: [
           diagnostic(
-            "warning",
+            "rolling-not-monthly",
             indicator.sheet,
             o.cells.actual ?? null,
             `${indicatorName(indicator)} is marked as rolling 12 months but its period "${o.period.label}" is not a single month, so its figures are shown as they are in the sheet.`,
@@ -90,7 +90,7 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
     withResults < windowMonths
       ? [
           diagnostic(
-            "warning",
+            "rolling-too-few-months",
             indicator.sheet,
             lastCell ?? null,
             `${indicatorName(indicator)} has only ${withResults} month${withResults === 1 ? "" : "s"} of results; a rolling 12-month figure needs 12 consecutive months, so there is none until the sheet has them.`,
