@@ -14,12 +14,27 @@ export default tseslint.config(
     },
   },
   {
+    // Patterns, not paths: a host folder is refused at any depth ("../excel/errors" from src/core,
+    // "../../excel/errors" from src/core/rules), and anything that is not one of the core's own
+    // modules or zod is refused by name, so a new package or Node built-in needs a decision here.
+    // test/architecture.test.ts proves that a forbidden import fails this rule.
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "process"],
+      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "navigator", "process", "Buffer", "require", "__dirname"],
       "no-restricted-imports": [
         "error",
-        { patterns: ["exceljs", "fs", "node:*", "path", "child_process", "../excel/*", "../cli/*", "../taskpane/*"] },
+        {
+          patterns: [
+            {
+              regex: "(^|/)(excel|cli|taskpane|commands)(/|$)",
+              message: "The core never imports a host (src/excel, src/cli, src/taskpane, src/commands): the hosts call the core.",
+            },
+            {
+              regex: "^(?!\\.{1,2}/|zod$)",
+              message: "The core imports only its own modules and zod: no Node built-ins (fs, path, node:*), exceljs or Office.js.",
+            },
+          ],
+        },
       ],
     },
   },

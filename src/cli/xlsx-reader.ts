@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { a1, type CellValue, type Grid } from "../core/grid";
+import { a1 } from "../core/a1";
+import type { CellValue, Grid } from "../core/grid";
 
 /**
  * Reads an .xlsx file into Grids that match what Office.js gives for each worksheet's

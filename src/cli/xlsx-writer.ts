@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { parseAddress } from "../core/grid";
+import { rangeBounds, withAbsoluteRows } from "../core/a1";
 import type { BorderStyle, CellStyle, SheetPlan } from "../core/sheet-plan";
 
 /**
@@ -19,24 +19,13 @@ const maxColumns = 16_384;
 
 /** Every cell of an A1 range ("B3:D5" or "B3"), as 1-based row and column. */
 export function cellsOfRange(range: string): { row: number; col: number }[] {
-  const [from, to] = range.split(":");
-  const a = parseAddress(from ?? "");
-  const b = parseAddress(to ?? from ?? "");
-  if (!a || !b) return [];
+  const b = rangeBounds(range);
+  if (!b) return [];
   const cells: { row: number; col: number }[] = [];
-  for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-    for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) cells.push({ row: r + 1, col: c + 1 });
+  for (let r = b.top; r <= b.bottom; r++) {
+    for (let c = b.left; c <= b.right; c++) cells.push({ row: r + 1, col: c + 1 });
   }
   return cells;
-}
-
-/** The bounds of an A1 range ("B3:D5" or "B3") as 0-based inclusive rows and columns, or null. */
-function rangeBounds(range: string): { top: number; bottom: number; left: number; right: number } | null {
-  const [from, to] = range.split(":");
-  const a = parseAddress(from ?? "");
-  const b = parseAddress(to ?? from ?? "");
-  if (!a || !b) return null;
-  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
 }
 
 /**
@@ -148,7 +137,7 @@ function mergeRanges(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
  * Giving the rows their "$" here makes the stored name fully absolute ("$A$1:$N$80").
  */
 export function printAreaForExcelJs(range: string): string {
-  return range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$1$$$2");
+  return withAbsoluteRows(range);
 }
 
 function headerFooterText(parts: { left: string; center: string; right: string }): string {

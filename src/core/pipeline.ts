@@ -1,9 +1,9 @@
-import { buildDashboard } from "./build-dashboard";
 import type { Dashboard } from "./dashboard";
-import { detectWorkbook } from "./detect";
+import { detectWorkbook } from "./detection";
 import type { Grid } from "./grid";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";
+import { buildDashboard } from "./rules";
 import type { Settings } from "./settings";
 import type { SheetPlan } from "./sheet-plan";
 

@@ -1,5 +1,5 @@
 import type { Dashboard } from "../core/dashboard";
-import { detectWorkbook } from "../core/detect";
+import { detectWorkbook } from "../core/detection";
 import type { Grid } from "../core/grid";
 import { runPipeline } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";

@@ -1,4 +1,4 @@
-import { a1, columnLetters } from "../core/grid";
+import { a1, columnLetters, rangeBounds } from "../core/a1";
 import type { BorderStyle, CellStyle, ChartPlan, PlanValue, SheetPlan } from "../core/sheet-plan";
 import { bulkSetCost, requestBaseBytes, requestCost } from "./request-size";
 
@@ -153,12 +153,11 @@ function runs(values: readonly { index: number; value: number }[]): [number, num
  */
 export function mergeBlocks(merges: readonly string[]): { range: string; across: boolean }[] {
   const blocks: { range: string; span: string | null; row: number; last: number }[] = [];
-  const rowMerge = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
   // Sorted by columns then row, so the rows of one list sit together whatever order the plan used.
   const parsed = merges.map((range) => {
-    const m = rowMerge.exec(range);
-    const oneRow = m !== null && m[2] === m[4];
-    return { range, span: oneRow ? `${m[1]}:${m[3]}` : null, row: oneRow ? Number(m[2]) : 0 };
+    const b = range.includes(":") ? rangeBounds(range) : null;
+    const oneRow = b !== null && b.top === b.bottom;
+    return { range, span: oneRow ? `${columnLetters(b.left)}:${columnLetters(b.right)}` : null, row: oneRow ? b.top + 1 : 0 };
   });
   parsed.sort((x, y) => (x.span ?? "").localeCompare(y.span ?? "") || x.row - y.row);
   for (const { range, span, row } of parsed) {

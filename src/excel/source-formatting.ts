@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters, parseAddress } from "../core/grid";
+import { columnIndex, columnLetters, parseAddress } from "../core/a1";
 import type { Polarity } from "../core/indicator";
 import type { WorkbookReading } from "../core/reading";
 import type { RuleSettings } from "../core/settings";

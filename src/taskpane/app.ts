@@ -3,9 +3,9 @@
  * one button. Holds the pane's state and redraws its sections from it; Excel is reached only
  * through a PaneHost.
  */
-import { latestReportingMonth } from "../core/build-dashboard";
+import { latestReportingMonth } from "../core/rules";
 import type { RagCounts } from "../core/dashboard";
-import { detectWorkbook } from "../core/detect";
+import { detectWorkbook } from "../core/detection";
 import type { Diagnostic } from "../core/diagnostics";
 import type { WorkbookReading } from "../core/reading";
 import { defaultSettings, type Settings, type SheetMapping } from "../core/settings";

@@ -6,7 +6,7 @@
 import type { RagCounts } from "../core/dashboard";
 import type { Indicator } from "../core/indicator";
 import type { SheetReading } from "../core/reading";
-import { monthLongName, monthNumberOf } from "../core/rules/calendar";
+import { monthLongName, monthNumberOf } from "../core/calendar";
 import type { Settings, SheetMapping } from "../core/settings";
 
 /** "2013-01" → "January 2013"; anything else is returned unchanged. */

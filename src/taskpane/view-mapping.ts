@@ -2,7 +2,8 @@
  * The column editor for one sheet: header row, layout and a role for each column, for when
  * detection was unsure or wrong. Applying it saves a hand-made mapping in the settings.
  */
-import { columnLetters, parseAddress, type Grid } from "../core/grid";
+import { columnLetters, parseAddress } from "../core/a1";
+import type { Grid } from "../core/grid";
 import { columnRoles, type ColumnRole, type SheetMapping } from "../core/settings";
 import { el, replaceChildren, uniqueId } from "./dom";
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { detectWorkbook } from "../../src/core/detect";
+import { detectWorkbook } from "../../src/core/detection";
 import { defaultSettings } from "../../src/core/settings";
 import { isAddinRule, planSourceFormatting, ragFormulas } from "../../src/excel/source-formatting";
 import { kpiSheet } from "./sample-sheets";

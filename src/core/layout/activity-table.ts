@@ -3,7 +3,7 @@ import { activityHeadings } from "./columns";
 import type { TableGroup } from "./grouping";
 import { indicatorFormat, variancePercentFormat, varianceFormat } from "./number-formats";
 import { numberCell, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
-import { addIndicatorRows } from "./kpi-table";
+import { addIndicatorRows } from "./tables";
 import { positionWords } from "./words";
 
 /** The cells of one activity row, in the order of `activityHeadings`. */

@@ -1,4 +1,4 @@
-import { columnLetters } from "../grid";
+import { columnLetters } from "../a1";
 import type { ConditionalFormat } from "../sheet-plan";
 import { alertColours } from "./palette";
 import { rangeAddress } from "./sheet-builder";

@@ -1,12 +1,11 @@
 import type { Exception } from "../dashboard";
-import { sheetColumns, spanWidth } from "./columns";
+import { columnWidths, sheetColumns, spanWidth } from "./columns";
 import { addNoteRows } from "./note-rows";
 import { addSectionHeading } from "./section-heading";
 import { rangeAddress, textCell, type SheetBuilder } from "./sheet-builder";
-import { headerRowHeight } from "./summary-block";
 import { bodyStyle, headerStyle, leftStyle, wrapStyle } from "./styles";
+import { headerRowHeight } from "./tables";
 import { heightForLines, wrappedLines } from "./text-fit";
-import { columnWidths } from "./columns";
 
 /** The kind of an exception in words. */
 export function exceptionWords(kind: Exception["kind"]): string {

@@ -1,12 +1,8 @@
+import { monthNumberOf } from "../calendar";
 import type { IndicatorResult } from "../dashboard";
 import type { Frequency } from "../period";
 
 const stepMonths: Record<Frequency, number> = { month: 1, quarter: 3, year: 12, rolling12: 1 };
-
-function monthNumber(isoDate: string): number | null {
-  const m = /^(\d{4})-(\d{2})/.exec(isoDate);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
-}
 
 /**
  * True when an indicator's latest result is for an earlier period than its timetable allows:
@@ -16,8 +12,8 @@ function monthNumber(isoDate: string): number | null {
  */
 export function isLate(indicator: Pick<IndicatorResult, "period" | "frequency">, cutoff: string): boolean {
   if (!indicator.period) return false;
-  const end = monthNumber(indicator.period.end);
-  const cut = monthNumber(cutoff);
+  const end = monthNumberOf(indicator.period.end);
+  const cut = monthNumberOf(cutoff);
   if (end === null || cut === null) return false;
   return end + stepMonths[indicator.frequency] <= cut - 1;
 }

@@ -1,4 +1,4 @@
-import { columnLetters } from "../grid";
+import { columnLetters } from "../a1";
 import { sheetColumns, spanWidth } from "./columns";
 import { rowRange, textCell, type SheetBuilder } from "./sheet-builder";
 import { noteStyle } from "./styles";

@@ -1,4 +1,4 @@
-import { columnLetters } from "../grid";
+import { columnLetters } from "../a1";
 import type { PrintSetup } from "../sheet-plan";
 import { defaultRowHeight } from "./text-fit";
 

@@ -1,4 +1,4 @@
-import { a1, columnLetters } from "../grid";
+import { a1, columnLetters } from "../a1";
 import type { CellStyle, ConditionalFormat, PlanValue, StyledRange } from "../sheet-plan";
 import { generalFormat, textFormat } from "./number-formats";
 

@@ -4,8 +4,9 @@ import { alertColours } from "./palette";
 import { countFormat } from "./number-formats";
 import { addSectionHeading } from "./section-heading";
 import { numberCell, rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
-import { heightForLines, wrappedLines } from "./text-fit";
 import { bodyStyle, headerStyle, numberStyle, totalStyle, wrapStyle } from "./styles";
+import { headerRowHeight } from "./tables";
+import { heightForLines, wrappedLines } from "./text-fit";
 
 /** Columns of the summary table after the service-area name (which spans A:B). */
 const countColumns: readonly { heading: string; count: (c: RagCounts) => number }[] = [
@@ -17,9 +18,6 @@ const countColumns: readonly { heading: string; count: (c: RagCounts) => number 
   { heading: "Activity", count: (c) => c.activity },
   { heading: "Total", count: (c) => c.total },
 ];
-
-/** Height of a table's two-line column-heading row, in points. */
-export const headerRowHeight = 27;
 
 function countsRow(label: string, counts: RagCounts): PlanCell[] {
   return [textCell(label), textCell(null), ...countColumns.map((c) => numberCell(c.count(counts), countFormat))];

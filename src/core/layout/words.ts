@@ -1,3 +1,4 @@
+import { monthNames } from "../calendar";
 import type { Dot, Position, Rag } from "../dashboard";
 import type { Frequency } from "../period";
 
@@ -5,11 +6,6 @@ import type { Frequency } from "../period";
  * How values are put into words on the dashboard. Alerts and arrows are words (with a symbol
  * that prints) so a black-and-white copy still says what the colour said.
  */
-
-const monthNames = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
 
 /** The alert as printed: "GREEN", "AMBER", "RED", "NO DATA", "NO TARGET"; empty for none. */
 export function alertWord(rag: Rag | null | undefined): string {

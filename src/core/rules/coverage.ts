@@ -1,5 +1,5 @@
+import { monthLongName, monthNumberOf, quarterOfReportingYear } from "../calendar";
 import type { IndicatorResult } from "../dashboard";
-import { monthLongName, monthNumberOf, quarterOfReportingYear } from "./calendar";
 
 /**
  * The period the dashboard covers, in words, as in the committee report: "Results up to the end of

@@ -1,5 +1,5 @@
+import { monthLongName } from "../calendar";
 import type { RuleSettings } from "../settings";
-import { monthLongName } from "./calendar";
 import { formatPercent } from "./format-value";
 import { staleAfterMonths } from "./stale";
 

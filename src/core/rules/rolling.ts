@@ -1,7 +1,7 @@
+import { firstDayOfMonth, lastDayOfMonth, monthNumberOf, monthShortName } from "../calendar";
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { Indicator, Observation } from "../indicator";
 import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
-import { firstDayOfMonth, lastDayOfMonth, monthNumberOf, monthShortName } from "./calendar";
 
 /**
  * Rolling 12-month figures computed from monthly results, for indicators marked rolling 12 months
@@ -41,7 +41,7 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
         series: indicator.series,
         diagnostics: [
           diagnostic(
-            "warning",
+            "rolling-not-monthly",
             indicator.sheet,
             o.cells.actual ?? null,
             `${indicatorName(indicator)} is marked as rolling 12 months but its period "${o.period.label}" is not a single month, so its figures are shown as they are in the sheet.`,
@@ -90,7 +90,7 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
     withResults < windowMonths
       ? [
           diagnostic(
-            "warning",
+            "rolling-too-few-months",
             indicator.sheet,
             lastCell ?? null,
             `${indicatorName(indicator)} has only ${withResults} month${withResults === 1 ? "" : "s"} of results; a rolling 12-month figure needs 12 consecutive months, so there is none until the sheet has them.`,

@@ -1,5 +1,5 @@
+import { monthsBetween } from "../calendar";
 import type { Period } from "../period";
-import { monthsBetween } from "./calendar";
 
 /**
  * Stale data: a latest result whose period ended more than 12 months before the end of the

@@ -1,8 +1,8 @@
+import { monthNumberOf, reportingYearFirstMonth, reportingYearInWords, reportingYearStartYear } from "../calendar";
 import type { YearToDate } from "../dashboard";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings } from "../settings";
 import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
-import { monthNumberOf, reportingYearLabel, reportingYearOf, reportingYearStart } from "./calendar";
 import { alertOf } from "./rag";
 
 /**
@@ -24,7 +24,7 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
   const currentStart = monthNumberOf(current.period.start);
   const currentEnd = monthNumberOf(current.period.end);
   if (currentStart === null || currentEnd === null) return null;
-  const yearStart = reportingYearStart(currentStart, rules.yearStartMonth);
+  const yearStart = reportingYearFirstMonth(currentStart, rules.yearStartMonth);
 
   const inYear = indicator.series.filter((o) => {
     const start = monthNumberOf(o.period.start);
@@ -63,7 +63,7 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
       ? alertOf({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules)
       : null;
   return {
-    year: reportingYearLabel(reportingYearOf(currentStart, rules.yearStartMonth), rules.yearStartMonth),
+    year: reportingYearInWords(reportingYearStartYear(currentStart, rules.yearStartMonth), rules.yearStartMonth),
     aggregation: choice.aggregation,
     aggregationSource: choice.source,
     periods: counted.length,

@@ -1,4 +1,4 @@
-import { columnIndex } from "../../../src/core/grid";
+import { columnIndex } from "../../../src/core/a1";
 import type { PlanValue, SheetPlan } from "../../../src/core/sheet-plan";
 import { SheetBuilder } from "../../../src/core/layout/sheet-builder";
 import { sheetColumns } from "../../../src/core/layout/columns";

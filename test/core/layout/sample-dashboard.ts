@@ -240,10 +240,12 @@ function counts(indicators: readonly IndicatorResult[]): RagCounts {
   };
 }
 
+// Written out rather than built with diagnostic(), so the fixture keeps its own severities for the data notes to sort.
 const diagnostics: Diagnostic[] = [
-  { severity: "info", sheet: "KPIs", cell: null, message: "Read 13 indicators." },
-  { severity: "error", sheet: "KPIs", cell: "F9", message: "The result 'n/a' is not a number; it was read as missing." },
+  { code: "no-polarity-column", severity: "info", sheet: "KPIs", cell: null, message: "Read 13 indicators." },
+  { code: "sheet-unreadable", severity: "error", sheet: "KPIs", cell: "F9", message: "The result 'n/a' is not a number; it was read as missing." },
   ...Array.from({ length: 10 }, (_, i): Diagnostic => ({
+    code: "no-result",
     severity: "warning",
     sheet: "Activity",
     cell: `D${i + 4}`,

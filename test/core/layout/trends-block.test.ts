@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { IndicatorResult } from "../../../src/core/dashboard";
-import { columnIndex, columnLetters, parseAddress } from "../../../src/core/grid";
+import { columnIndex, columnLetters, parseAddress } from "../../../src/core/a1";
 import { layoutDashboard } from "../../../src/core/layout";
 import { columnWidths, sheetColumns, spanWidth } from "../../../src/core/layout/columns";
 import { chartColumnGroups, chartTitle, dataHeading, hasTrend } from "../../../src/core/layout/trends-block";

@@ -61,9 +61,10 @@ describe("rollingTwelveMonths", () => {
     const { series, diagnostics } = rollingTwelveMonths(short);
     assert.equal(series.length, 0);
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0]?.severity, "warning");
+    assert.equal(diagnostics[0]?.code, "rolling-too-few-months");
     assert.equal(diagnostics[0]?.sheet, "KPIs");
     assert.equal(diagnostics[0]?.cell, "J5");
+    // The words say how many months there are.
     assert.match(diagnostics[0]?.message ?? "", /only 8 months of results/);
   });
 
@@ -71,6 +72,6 @@ describe("rollingTwelveMonths", () => {
     const quarterly = indicator({ frequency: "rolling12", series: [obs(period("Q1 2012/13", "2012-04-01", "2012-06-30"), { actual: 5 })] });
     const { series, diagnostics } = rollingTwelveMonths(quarterly);
     assert.equal(series, quarterly.series);
-    assert.match(diagnostics[0]?.message ?? "", /not a single month/);
+    assert.equal(diagnostics[0]?.code, "rolling-not-monthly");
   });
 });

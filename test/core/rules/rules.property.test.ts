@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { describe, it } from "mocha";
-import { buildDashboard } from "../../../src/core/build-dashboard";
+import { buildDashboard } from "../../../src/core/rules";
 import type { Dot } from "../../../src/core/dashboard";
 import { defaultSettings } from "../../../src/core/settings";
 import { directionFromPrevious, directionFromTrend } from "../../../src/core/rules/direction";

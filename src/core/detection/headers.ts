@@ -1,4 +1,4 @@
-import type { ColumnRole } from "./settings";
+import type { ColumnRole } from "../settings";
 
 /**
  * Column headers teams use, and the role each plays. Matching ignores case, punctuation and

@@ -1,6 +1,7 @@
-import type { CellValue } from "./grid";
+import { monthNames, monthPeriod, quarterPeriod, rollingPeriod, serialToIso, yearPeriod } from "../calendar";
+import type { CellValue } from "../grid";
+import type { Frequency, Period } from "../period";
 import { memoiseText } from "./memo";
-import type { Frequency, Period } from "./period";
 
 /**
  * Reading periods from the headers and cells teams type. Conventions (UK local government):
@@ -17,56 +18,13 @@ import type { Frequency, Period } from "./period";
  * - Day/month/year dates are read the UK way: 01/04/2012 is 1 April 2012.
  */
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
-const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ["jan", 1], ["january", 1], ["feb", 2], ["february", 2], ["mar", 3], ["march", 3],
-  ["apr", 4], ["april", 4], ["may", 5], ["jun", 6], ["june", 6], ["jul", 7], ["july", 7],
-  ["aug", 8], ["august", 8], ["sep", 9], ["sept", 9], ["september", 9], ["oct", 10], ["october", 10],
-  ["nov", 11], ["november", 11], ["dec", 12], ["december", 12],
+/** Month names as teams type them, lower-cased: in full, in three letters, and "sept". */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...monthNames.flatMap((name, i) => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1]] as const),
+  ["sept", 9],
 ]);
-
-const DAY_MS = 86_400_000;
-/** Days between Excel's day 0 (1899-12-30, allowing for its 1900 leap-year bug) and 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
 /** The largest serial Excel accepts: 31 December 9999. */
 const MAX_SERIAL = 2_958_465;
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Adds `months` to a (year, 1-based month) pair. */
-function addMonths(year: number, month: number, months: number): { year: number; month: number } {
-  const index = year * 12 + (month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-/** Converts an Excel 1900-system serial to an ISO date (time of day dropped): 41305 → "2013-01-31". */
-export function serialToIso(serial: number): string {
-  const whole = Math.floor(serial);
-  // Excel counts a 29 February 1900 that never was; serials before it are one day later than the arithmetic says.
-  const adjusted = whole < 61 ? whole + 1 : whole;
-  const d = new Date((adjusted - UNIX_EPOCH_SERIAL) * DAY_MS);
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** Converts an ISO date ("2013-01-31", time ignored) to its Excel 1900-system serial (41305); NaN when it is not a date. */
-export function isoToSerial(isoDate: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return Number.NaN;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const serial = ms / DAY_MS + UNIX_EPOCH_SERIAL;
-  return serial < 61 ? serial - 1 : serial;
-}
 
 const QUOTED = /"[^"]*"/g;
 const ESCAPED = /\\./g;
@@ -86,64 +44,6 @@ function showsDate(fmt: string): boolean {
 
 /** True when an Excel number format shows a date ("mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy"), so the number is a serial. Remembered per format, as every period cell asks. */
 export const isDateFormat: (fmt: string) => boolean = memoiseText(showsDate);
-
-/** The month period: monthPeriod(2013, 1) is "Jan 2013", 2013-01-01 to 2013-01-31. */
-export function monthPeriod(year: number, month: number): Period {
-  return {
-    label: `${MONTHS[month - 1] ?? "?"} ${year}`,
-    start: iso(year, month, 1),
-    end: iso(year, month, daysInMonth(year, month)),
-  };
-}
-
-/** Label of the reporting year starting in `startYear`: "2012/13", or "2012" when the year starts in January. */
-export function yearLabel(startYear: number, yearStartMonth: number): string {
-  if (yearStartMonth === 1) return String(startYear);
-  return `${startYear}/${pad2((startYear + 1) % 100)}`;
-}
-
-/** The reporting year that starts in `startYear` (April 2012 to March 2013 is "2012/13" when yearStartMonth is 4). */
-export function yearPeriod(startYear: number, yearStartMonth: number): Period {
-  const last = addMonths(startYear, yearStartMonth, 11);
-  return {
-    label: yearLabel(startYear, yearStartMonth),
-    start: iso(startYear, yearStartMonth, 1),
-    end: iso(last.year, last.month, daysInMonth(last.year, last.month)),
-  };
-}
-
-/** Quarter 1-4 of the reporting year starting in `startYear`: quarterPeriod(2012, 3, 4) is "Q3 2012/13", October to December 2012. */
-export function quarterPeriod(startYear: number, quarter: number, yearStartMonth: number): Period {
-  const first = addMonths(startYear, yearStartMonth, (quarter - 1) * 3);
-  const last = addMonths(first.year, first.month, 2);
-  return {
-    label: `Q${quarter} ${yearLabel(startYear, yearStartMonth)}`,
-    start: iso(first.year, first.month, 1),
-    end: iso(last.year, last.month, daysInMonth(last.year, last.month)),
-  };
-}
-
-/** The 12 months ending with the given month: rollingPeriod(2012, 12) is "12 months to Dec 2012", January to December 2012. */
-export function rollingPeriod(year: number, month: number): Period {
-  const first = addMonths(year, month, -11);
-  return {
-    label: `12 months to ${MONTHS[month - 1] ?? "?"} ${year}`,
-    start: iso(first.year, first.month, 1),
-    end: iso(year, month, daysInMonth(year, month)),
-  };
-}
-
-/** The reporting year (by its starting calendar year) that contains a month. */
-export function reportingYearOf(year: number, month: number, yearStartMonth: number): number {
-  return month >= yearStartMonth ? year : year - 1;
-}
-
-/** The quarter (of the reporting year) that contains a month. */
-export function quarterOf(year: number, month: number, yearStartMonth: number): Period {
-  const startYear = reportingYearOf(year, month, yearStartMonth);
-  const offset = (month - yearStartMonth + 12) % 12;
-  return quarterPeriod(startYear, Math.floor(offset / 3) + 1, yearStartMonth);
-}
 
 /** A parsed period and how often such periods come. */
 export interface ParsedPeriod {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import { normaliseHeader, roleOfHeader } from "../../src/core/headers";
-import type { ColumnRole } from "../../src/core/settings";
+import { normaliseHeader, roleOfHeader } from "../../../src/core/detection/headers";
+import type { ColumnRole } from "../../../src/core/settings";
 
 describe("roleOfHeader", () => {
   const cases: [string, ColumnRole | null][] = [

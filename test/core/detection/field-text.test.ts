@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import { parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "../../src/core/field-text";
+import { parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "../../../src/core/detection/field-text";
 
 describe("field text", () => {
   describe("parsePolarity", () => {

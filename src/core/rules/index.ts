@@ -1,18 +1,24 @@
-import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "./dashboard";
-import { diagnostic, type Diagnostic } from "./diagnostics";
-import type { Indicator, Observation } from "./indicator";
-import type { RuleSettings, Settings } from "./settings";
-import { monthKey, monthLongName, monthNumberOf } from "./rules/calendar";
-import { describeCoverage } from "./rules/coverage";
-import { directionFromPrevious, directionFromTrend } from "./rules/direction";
-import { listExceptions } from "./rules/exceptions";
-import { compareWithForecast } from "./rules/forecast";
-import { guidanceNotes } from "./rules/guidance";
-import { alertOf, rateResult } from "./rules/rag";
-import { rollingTwelveMonths } from "./rules/rolling";
-import { isStale, staleReason } from "./rules/stale";
-import { summarise } from "./rules/summary";
-import { yearToDate } from "./rules/ytd";
+import { monthKey, monthLongName, monthNumberOf } from "../calendar";
+import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "../dashboard";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { Indicator, Observation } from "../indicator";
+import type { RuleSettings, Settings } from "../settings";
+import { describeCoverage } from "./coverage";
+import { directionFromPrevious, directionFromTrend } from "./direction";
+import { listExceptions } from "./exceptions";
+import { compareWithForecast } from "./forecast";
+import { guidanceNotes } from "./guidance";
+import { alertOf, rateResult } from "./rag";
+import { rollingTwelveMonths } from "./rolling";
+import { isStale, staleReason } from "./stale";
+import { summarise } from "./summary";
+import { yearToDate } from "./ytd";
+
+/**
+ * Rating: the stage that turns the indicators read into the Dashboard. The rules themselves live
+ * beside this door, one module each (RAG, direction, YTD, rolling, forecast, stale, summary,
+ * exceptions, guidance); this module applies them to every indicator as at the cut-off month.
+ */
 
 /** How many periods a trend chart shows. */
 const trendLength = 13;
@@ -79,15 +85,15 @@ function chooseCutoff(indicators: readonly Indicator[], requested: string | null
   if (requested !== null) {
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? monthNumberOf(requested) : null;
     if (month !== null) return month;
-    out.push(diagnostic("warning", null, null, `The reporting period "${requested}" is not a month written as YYYY-MM (for example 2013-01), so the latest month with a result is used instead.`));
+    out.push(diagnostic("period-not-a-month", null, null, `The reporting period "${requested}" is not a month written as YYYY-MM (for example 2013-01), so the latest month with a result is used instead.`));
   }
   const latest = latestResultMonth(indicators);
   if (latest !== null) {
-    out.push(diagnostic("info", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(latest)} (the latest month with a result${hasMonthly(indicators) ? " for a monthly indicator" : ""}) are used.`));
+    out.push(diagnostic("no-period-chosen", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(latest)} (the latest month with a result${hasMonthly(indicators) ? " for a monthly indicator" : ""}) are used.`));
     return latest;
   }
   const producedMonth = monthNumberOf(produced) ?? 0;
-  out.push(diagnostic("warning", null, null, `No indicator has any result, so the dashboard is dated ${monthLongName(producedMonth)}, the month it was produced.`));
+  out.push(diagnostic("workbook-has-no-results", null, null, `No indicator has any result, so the dashboard is dated ${monthLongName(producedMonth)}, the month it was produced.`));
   return producedMonth;
 }
 
@@ -214,7 +220,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
   }
   if (!current || current.actual === null) {
     const until = monthLongName(cutoffMonth);
-    out.push(diagnostic("warning", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`));
+    out.push(diagnostic("no-result", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`));
     return resultRow(base, {
       rag: indicator.kind === "kpi" ? "NO_DATA" : null,
       previous: null,
@@ -237,7 +243,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
 
   if (isStale(current.period, cutoff)) {
     const reason = staleReason(current.period);
-    out.push(diagnostic("warning", indicator.sheet, current.cells.actual ?? null, `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`));
+    out.push(diagnostic("stale-result", indicator.sheet, current.cells.actual ?? null, `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`));
     return resultRow(base, { rag: indicator.kind === "kpi" ? "NO_DATA" : null, previous, dot: null, position: null, variance: null, ytd: null, stale: true, reason });
   }
 
@@ -254,12 +260,12 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
 
   const rating = rateObservation(indicator, current, rules);
   if (rating.rag === "NO_TARGET") {
-    out.push(diagnostic("warning", indicator.sheet, current.cells.target ?? current.cells.actual ?? null, `${name} has a result for ${current.period.label} but no target, so it gets no alert.`));
+    out.push(diagnostic("no-target", indicator.sheet, current.cells.target ?? current.cells.actual ?? null, `${name} has a result for ${current.period.label} but no target, so it gets no alert.`));
   }
   if (floorOnWrongSide(indicator, current)) {
     const better = indicator.polarity === "higher" ? "above" : "below";
     out.push(
-      diagnostic("warning", indicator.sheet, current.cells.floor ?? null, `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`),
+      diagnostic("floor-beyond-target", indicator.sheet, current.cells.floor ?? null, `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`),
     );
   }
   return resultRow(base, { rag: rating.rag, previous, dot, position: null, variance: null, ytd, stale: false, reason: rating.reason });

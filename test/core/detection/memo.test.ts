@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import { memoiseText } from "../../src/core/memo";
+import { memoiseText } from "../../../src/core/detection/memo";
 
 describe("memoiseText", () => {
   it("works out each distinct text once and gives the same answer again", () => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { describe, it } from "mocha";
-import { detectWorkbook } from "../../src/core/detect";
-import { parseAddress, type CellValue, type Grid } from "../../src/core/grid";
+import { detectWorkbook } from "../../../src/core/detection";
+import { parseAddress } from "../../../src/core/a1";
+import type { CellValue, Grid } from "../../../src/core/grid";
 
 const HEADER_WORDS = [
   "Ref", "Reference", "PI Code", "KPI No", "Indicator", "Performance Indicator", "Measure", "KPI", "Service Area", "Directorate",

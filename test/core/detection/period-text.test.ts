@@ -1,28 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import { isDateFormat, isoToSerial, monthPeriod, parsePeriod, quarterPeriod, rollingPeriod, serialToIso, yearPeriod } from "../../src/core/periods";
+import { isDateFormat, parsePeriod } from "../../../src/core/detection/period-text";
 
-describe("periods", () => {
-  describe("serialToIso and isoToSerial", () => {
-    // Worked by hand: 2000-01-01 is 36526; 13 years with 4 leap days later is 41275 (2013-01-01); +30 days.
-    const cases: [number, string][] = [
-      [41305, "2013-01-31"],
-      [36526, "2000-01-01"],
-      [41000, "2012-04-01"],
-      [61, "1900-03-01"],
-      [59, "1900-02-28"],
-      [1, "1900-01-01"],
-    ];
-    for (const [serial, iso] of cases) {
-      it(`converts serial ${serial} to ${iso} and back`, () => {
-        assert.equal(serialToIso(serial), iso);
-        assert.equal(isoToSerial(iso), serial);
-      });
-    }
-    it("drops the time of day", () => assert.equal(serialToIso(41305.75), "2013-01-31"));
-    it("gives NaN for text that is not an ISO date", () => assert.ok(Number.isNaN(isoToSerial("31/01/2013"))));
-  });
-
+describe("period text", () => {
   describe("isDateFormat", () => {
     for (const fmt of ["mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy", "d-mmm", "yyyy-mm-dd", "mmmm", "dd/mm/yyyy hh:mm"]) {
       it(`treats ${fmt} as a date`, () => assert.equal(isDateFormat(fmt), true));
@@ -30,29 +10,6 @@ describe("periods", () => {
     for (const fmt of ["General", "0%", "0.0%", "#,##0", "£#,##0.00", "@", "h:mm", "[h]:mm:ss", '0 "days"', "0.00E+00", '[Red]#,##0;[Blue]-#,##0']) {
       it(`does not treat ${fmt} as a date`, () => assert.equal(isDateFormat(fmt), false));
     }
-  });
-
-  describe("period builders", () => {
-    it("builds a month with its last day, leap years included", () => {
-      assert.deepEqual(monthPeriod(2012, 2), { label: "Feb 2012", start: "2012-02-01", end: "2012-02-29" });
-    });
-    it("builds quarter 3 of the financial year 2012/13 as October to December 2012", () => {
-      assert.deepEqual(quarterPeriod(2012, 3, 4), { label: "Q3 2012/13", start: "2012-10-01", end: "2012-12-31" });
-    });
-    it("builds quarter 4 of the financial year 2012/13 as January to March 2013", () => {
-      assert.deepEqual(quarterPeriod(2012, 4, 4), { label: "Q4 2012/13", start: "2013-01-01", end: "2013-03-31" });
-    });
-    it("builds a calendar quarter when the year starts in January", () => {
-      assert.deepEqual(quarterPeriod(2012, 4, 1), { label: "Q4 2012", start: "2012-10-01", end: "2012-12-31" });
-    });
-    it("builds the academic year 2012/13 as September 2012 to August 2013", () => {
-      assert.deepEqual(yearPeriod(2012, 9), { label: "2012/13", start: "2012-09-01", end: "2013-08-31" });
-    });
-    it("labels the year 1999/00 with two digits", () => assert.equal(yearPeriod(1999, 4).label, "1999/00"));
-    it("builds 12 months to Dec 2012 as the calendar year 2012", () => {
-      assert.deepEqual(rollingPeriod(2012, 12), { label: "12 months to Dec 2012", start: "2012-01-01", end: "2012-12-31" });
-    });
-    it("builds 12 months to Mar 2013 from April 2012", () => assert.equal(rollingPeriod(2013, 3).start, "2012-04-01"));
   });
 
   describe("parsePeriod", () => {

@@ -1,12 +1,12 @@
-import { diagnostic, type Diagnostic } from "./diagnostics";
+import { diagnostic, type Diagnostic } from "../diagnostics";
+import type { Grid } from "../grid";
+import type { Indicator } from "../indicator";
+import type { Period } from "../period";
+import type { SheetReading, WorkbookReading } from "../reading";
+import type { ColumnRole, Mapping, SheetMapping } from "../settings";
 import { findHeaders, guessWideHeader, type TableColumn, type TableHeader } from "./find-tables";
-import type { Grid } from "./grid";
-import type { Indicator } from "./indicator";
-import type { Period } from "./period";
-import { parsePeriod } from "./periods";
+import { parsePeriod } from "./period-text";
 import { readTable, saysRolling, type TableResult } from "./read-table";
-import type { SheetReading, WorkbookReading } from "./reading";
-import type { ColumnRole, Mapping, SheetMapping } from "./settings";
 import { sheetView, type SheetView } from "./sheet-view";
 
 /**
@@ -99,7 +99,7 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
       const first = header.roles.get(dup.role);
       diagnostics.push(
         diagnostic(
-          "warning",
+          "duplicate-column",
           view.sheet,
           view.address(header.row, dup.col),
           `Column ${view.letters(dup.col)} ("${dup.header}") on sheet "${view.sheet}" looks like a second ${dup.role} column: only column ${first === undefined ? "?" : view.letters(first)} is read. Map the columns by hand if that is wrong.`,
@@ -111,7 +111,7 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
       const nameCol = header.roles.get("name") ?? 0;
       diagnostics.push(
         diagnostic(
-          "warning",
+          "guessed-header-row",
           view.sheet,
           view.address(header.row, nameCol),
           `No recognised header on sheet "${view.sheet}": row ${view.rowNumber(header.row)} was taken as the header, with indicator names in column ${view.letters(nameCol)}. Check the mapping.`,
@@ -125,7 +125,7 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
     if (!header.roles.has("polarity") && result.polarityDefaulted > 0) {
       diagnostics.push(
         diagnostic(
-          "info",
+          "no-polarity-column",
           view.sheet,
           null,
           `Sheet "${view.sheet}" has no Polarity column for the table on row ${view.rowNumber(header.row)}: ${plural(result.polarityDefaulted, "KPI is", "KPIs are")} treated as higher is better.`,
@@ -172,7 +172,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   const sheet = view.sheet;
   const row = view.rowOfNumber(mapping.headerRow);
   if (row === null) {
-    diagnostics.push(diagnostic("error", sheet, null, `The mapping for sheet "${sheet}" puts the header on row ${mapping.headerRow}, which is outside the part of the sheet that holds data: the sheet is not read.`));
+    diagnostics.push(diagnostic("mapping-header-outside-data", sheet, null, `The mapping for sheet "${sheet}" puts the header on row ${mapping.headerRow}, which is outside the part of the sheet that holds data: the sheet is not read.`));
     return null;
   }
   const roles = new Map<ColumnRole, number>();
@@ -185,7 +185,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   for (const [letters, role] of Object.entries(mapping.columns)) {
     const col = view.colOfLetters(letters);
     if (col === null) {
-      diagnostics.push(diagnostic("warning", sheet, null, `The mapping for sheet "${sheet}" names column ${letters.toUpperCase()}, which is outside the part of the sheet that holds data: it is ignored.`));
+      diagnostics.push(diagnostic("mapping-column-outside-data", sheet, null, `The mapping for sheet "${sheet}" names column ${letters.toUpperCase()}, which is outside the part of the sheet that holds data: it is ignored.`));
       continue;
     }
     taken.add(col);
@@ -193,7 +193,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
     if (role === "period" && mapping.layout === "wide") {
       const parsed = parsePeriod(view.value(row, col), view.format(row, col), yearStartMonth);
       if (parsed) columns.push({ col, header: headerOf(col) || parsed.period.label, role: "period", period: parsed, field: "actual" });
-      else diagnostics.push(diagnostic("warning", sheet, view.address(row, col), `The mapping for sheet "${sheet}" makes column ${view.letters(col)} a period, but its header "${headerOf(col)}" is not one: the column is ignored.`));
+      else diagnostics.push(diagnostic("mapping-period-not-a-period", sheet, view.address(row, col), `The mapping for sheet "${sheet}" makes column ${view.letters(col)} a period, but its header "${headerOf(col)}" is not one: the column is ignored.`));
       continue;
     }
     if (!roles.has(role)) roles.set(role, col);
@@ -211,7 +211,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   const usable = mapping.layout === "long" ? hasName && roles.has("period") : hasName && columns.some((c) => c.role === "period");
   if (!usable) {
     const needs = mapping.layout === "long" ? "an indicator name (or reference) column and a period column" : "an indicator name (or reference) column and at least one column whose header is a period";
-    diagnostics.push(diagnostic("error", sheet, null, `The mapping for sheet "${sheet}" needs ${needs}: the sheet is not read.`));
+    diagnostics.push(diagnostic("mapping-unusable", sheet, null, `The mapping for sheet "${sheet}" needs ${needs}: the sheet is not read.`));
     return null;
   }
   return { row, layout: mapping.layout, columns, roles, guessed: false, duplicates: [] };
@@ -253,12 +253,12 @@ export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): 
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       sheets.push(noneReading(name, "This sheet could not be read."));
-      diagnostics.push(diagnostic("error", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
+      diagnostics.push(diagnostic("sheet-unreadable", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
     }
   }
   if (selected) {
     for (const wanted of selected) {
-      if (!seen.has(wanted)) diagnostics.push(diagnostic("warning", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
+      if (!seen.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
     }
   }
   return { sheets, indicators, diagnostics };

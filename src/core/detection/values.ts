@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic } from "./diagnostics";
-import type { CellValue } from "./grid";
-import type { Unit } from "./indicator";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics";
+import type { CellValue } from "../grid";
+import type { Unit } from "../indicator";
 import { memoiseText } from "./memo";
 
 /**
@@ -15,6 +15,9 @@ import { memoiseText } from "./memo";
  *   number and give a note ("provisional", "revised", "estimate", "footnote *").
  */
 
+/** Why a non-empty cell holds no usable figure, as a diagnostic code. */
+export type NumberProblem = Extract<DiagnosticCode, "error-value" | "text-not-a-number" | "not-a-figure">;
+
 /** What one cell says as a number. */
 export interface NumberReading {
   /** The number, or null when the cell holds no usable figure. */
@@ -25,6 +28,8 @@ export interface NumberReading {
   readonly note: string | null;
   /** Why a non-empty cell was read as missing, for a warning naming the cell; null when all is well. */
   readonly problem: string | null;
+  /** The kind of problem, as the warning's code; null when all is well. */
+  readonly problemCode: NumberProblem | null;
 }
 
 const MISSING_MARKERS: ReadonlySet<string> = new Set([
@@ -50,7 +55,7 @@ const PERCENT_FORMAT = /%/;
 const QUOTED = /"[^"]*"/g;
 const ESCAPED = /\\./g;
 
-const EMPTY: NumberReading = { value: null, unit: null, note: null, problem: null };
+const EMPTY: NumberReading = { value: null, unit: null, note: null, problem: null, problemCode: null };
 
 function readUnitFromFormat(fmt: string): Unit | null {
   if (!fmt || fmt === "General") return null;
@@ -128,29 +133,29 @@ function splitNote(text: string): { body: string; note: string | null } {
  */
 export function readNumber(value: CellValue, numberFormat: string): NumberReading {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { ...EMPTY, problem: "is not a finite number" };
-    return { value, unit: unitFromFormat(numberFormat), note: null, problem: null };
+    if (!Number.isFinite(value)) return { ...EMPTY, problem: "is not a finite number", problemCode: "not-a-figure" };
+    return { value, unit: unitFromFormat(numberFormat), note: null, problem: null, problemCode: null };
   }
   if (typeof value === "boolean") {
-    return { ...EMPTY, problem: `holds ${value ? "TRUE" : "FALSE"}, which is not a figure` };
+    return { ...EMPTY, problem: `holds ${value ? "TRUE" : "FALSE"}, which is not a figure`, problemCode: "not-a-figure" };
   }
   if (typeof value !== "string") return EMPTY;
   const text = value.replace(SPACES, " ").replace(MINUS, "-").trim();
   const lower = text.toLowerCase();
   if (MISSING_MARKERS.has(lower)) return EMPTY;
-  if (ERROR_VALUE.test(text)) return { ...EMPTY, problem: `holds the error ${text.toUpperCase()}` };
-  if (lower === "nil") return { value: 0, unit: null, note: "nil", problem: null };
+  if (ERROR_VALUE.test(text)) return { ...EMPTY, problem: `holds the error ${text.toUpperCase()}`, problemCode: "error-value" };
+  if (lower === "nil") return { value: 0, unit: null, note: "nil", problem: null, problemCode: null };
   const direct = parseNumberText(text.replace(/ /g, ""));
-  if (direct) return { value: direct.value, unit: direct.unit, note: null, problem: null };
+  if (direct) return { value: direct.value, unit: direct.unit, note: null, problem: null, problemCode: null };
   const { body, note } = splitNote(text);
   if (note !== null) {
     const bodyLower = body.toLowerCase();
     if (MISSING_MARKERS.has(bodyLower)) return { ...EMPTY, note };
     const parsed = parseNumberText(body.replace(/ /g, ""));
-    if (parsed) return { value: parsed.value, unit: parsed.unit, note, problem: null };
+    if (parsed) return { value: parsed.value, unit: parsed.unit, note, problem: null, problemCode: null };
   }
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return { ...EMPTY, problem: `says "${shown}", which is not a number` };
+  return { ...EMPTY, problem: `says "${shown}", which is not a number`, problemCode: "text-not-a-number" };
 }
 
 /** Reads one cell as a number and, when it could not be read, the warning that names the sheet and cell. */
@@ -161,10 +166,10 @@ export function readNumberAt(
   cell: string,
 ): { reading: NumberReading; diagnostic: Diagnostic | null } {
   const reading = readNumber(value, numberFormat);
-  if (reading.problem === null) return { reading, diagnostic: null };
+  if (reading.problemCode === null) return { reading, diagnostic: null };
   return {
     reading,
-    diagnostic: diagnostic("warning", sheet, cell, `Cell ${cell} on sheet "${sheet}" ${reading.problem}: it is read as no data.`),
+    diagnostic: diagnostic(reading.problemCode, sheet, cell, `Cell ${cell} on sheet "${sheet}" ${reading.problem}: it is read as no data.`),
   };
 }
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "mocha";
-import type { CellValue } from "../../src/core/grid";
-import type { Unit } from "../../src/core/indicator";
-import { inferUnit, parseUnit, readNumber, readNumberAt, unitFromFormat } from "../../src/core/values";
+import { inferUnit, parseUnit, readNumber, readNumberAt, unitFromFormat } from "../../../src/core/detection/values";
+import type { CellValue } from "../../../src/core/grid";
+import type { Unit } from "../../../src/core/indicator";
 
 describe("values", () => {
   describe("readNumber", () => {
@@ -67,6 +67,7 @@ describe("values", () => {
     it("names the sheet, the cell and the text in its warning", () => {
       const { reading, diagnostic } = readNumberAt("about 40", "General", "KPIs", "H7");
       assert.equal(reading.value, null);
+      assert.equal(diagnostic?.code, "text-not-a-number");
       assert.equal(diagnostic?.severity, "warning");
       assert.equal(diagnostic?.sheet, "KPIs");
       assert.equal(diagnostic?.cell, "H7");
@@ -74,7 +75,14 @@ describe("values", () => {
     });
     it("names the error value of an error cell", () => {
       const { diagnostic } = readNumberAt("#DIV/0!", "General", "KPIs", "K6");
+      assert.equal(diagnostic?.code, "error-value");
       assert.match(diagnostic?.message ?? "", /#DIV\/0!/);
+    });
+    it("says which kind of problem a cell has: an error value, text, or something that is not a figure", () => {
+      assert.equal(readNumberAt("#N/A", "General", "S", "A1").diagnostic?.code, "error-value");
+      assert.equal(readNumberAt("see note", "General", "S", "A1").diagnostic?.code, "text-not-a-number");
+      assert.equal(readNumberAt(true, "General", "S", "A1").diagnostic?.code, "not-a-figure");
+      assert.equal(readNumberAt(Number.NaN, "General", "S", "A1").diagnostic?.code, "not-a-figure");
     });
     it("gives no diagnostic for a number or a missing marker", () => {
       assert.equal(readNumberAt(5, "General", "S", "A1").diagnostic, null);

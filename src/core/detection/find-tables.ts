@@ -1,6 +1,6 @@
+import type { ColumnRole } from "../settings";
 import { roleOfHeader } from "./headers";
-import { isDateFormat, parsePeriod, type ParsedPeriod } from "./periods";
-import type { ColumnRole } from "./settings";
+import { isDateFormat, parsePeriod, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
 
 /**

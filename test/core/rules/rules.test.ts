@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "mocha";
-import { buildDashboard, latestReportingMonth } from "../../src/core/build-dashboard";
-import { diagnostic } from "../../src/core/diagnostics";
-import type { Indicator } from "../../src/core/indicator";
-import { defaultSettings } from "../../src/core/settings";
-import { indicator, month, obs, period } from "./rules/indicator-builder";
+import { diagnostic } from "../../../src/core/diagnostics";
+import type { Indicator } from "../../../src/core/indicator";
+import { buildDashboard, latestReportingMonth } from "../../../src/core/rules";
+import { defaultSettings } from "../../../src/core/settings";
+import { indicator, month, obs, period } from "./indicator-builder";
 
 // A small directorate worked by hand. Percentages are fractions, as Excel holds them.
 const calls = indicator({
@@ -118,7 +118,7 @@ const satisfaction = indicator({
 });
 
 const all: Indicator[] = [calls, drugs, learners, crime, visits, deaths, rogue, oldSurvey, satisfaction];
-const reading = [diagnostic("info", "Monthly", "A1", "Read 5 indicators")];
+const reading = [diagnostic("no-polarity-column", "Monthly", "A1", "Read 5 indicators")];
 const build = (cutoff: string | null, indicators: readonly Indicator[] = all) =>
   buildDashboard(indicators, { settings: defaultSettings(), cutoff, produced: "2013-02-14", diagnostics: reading });
 
@@ -257,15 +257,14 @@ describe("buildDashboard", () => {
     assert.ok(dashboard.guidance.length > 5);
   });
 
-  it("keeps the reading diagnostics first and adds warnings naming sheet and cell", () => {
+  it("keeps the reading diagnostics first and adds warnings, each with its code, naming sheet and cell", () => {
     assert.deepEqual(dashboard.diagnostics[0], reading[0]);
-    const where = dashboard.diagnostics.slice(1).map((d) => [d.severity, d.sheet, d.cell]);
+    const where = dashboard.diagnostics.slice(1).map((d) => [d.code, d.severity, d.sheet, d.cell]);
     assert.deepEqual(where, [
-      ["warning", "Monthly", "F11"],
-      ["warning", "Annual", "C8"],
-      ["warning", "Monthly", "F13"],
+      ["no-result", "warning", "Monthly", "F11"],
+      ["stale-result", "warning", "Annual", "C8"],
+      ["no-target", "warning", "Monthly", "F13"],
     ]);
-    assert.match(dashboard.diagnostics[3]?.message ?? "", /no target, so it gets no alert/);
   });
 
   it("ignores results after the cut-off month", () => {
@@ -287,7 +286,8 @@ describe("buildDashboard", () => {
     const out = build(null, [a, b, c]);
     assert.equal(out.cutoff, "2013-01");
     assert.equal(out.coverage, "Results up to the end of December 2012 and, where available, January 2013");
-    assert.ok(out.diagnostics.some((d) => d.severity === "info" && /results up to the end of January 2013/.test(d.message)));
+    // The code says what happened; the month chosen is in the words.
+    assert.ok(out.diagnostics.some((d) => d.code === "no-period-chosen" && d.severity === "info" && d.message.includes("results up to the end of January 2013")));
   });
 
   it("takes the latest month of the monthly results, not the end of a year whose result is already in", () => {
@@ -309,7 +309,8 @@ describe("buildDashboard", () => {
     assert.equal(empty.summary.total.total, 0);
     const bad = build("Jan 2013", [calls]);
     assert.equal(bad.cutoff, "2013-01");
-    assert.ok(bad.diagnostics.some((d) => /is not a month written as YYYY-MM/.test(d.message)));
+    assert.ok(bad.diagnostics.some((d) => d.code === "period-not-a-month"));
+    assert.ok(empty.diagnostics.some((d) => d.code === "workbook-has-no-results"));
   });
 
   it("rates each result against its own period's target when targets are profiled", () => {

@@ -1,6 +1,6 @@
-import type { CellValue } from "./grid";
-import type { Aggregation, Kind, Polarity, Tolerance } from "./indicator";
-import type { Frequency } from "./period";
+import type { CellValue } from "../grid";
+import type { Aggregation, Kind, Polarity, Tolerance } from "../indicator";
+import type { Frequency } from "../period";
 
 /**
  * Reading the describing columns of an indicator table (Polarity, Frequency, Included, YTD

@@ -1,4 +1,5 @@
-import { columnLetters, parseAddress, type CellValue, type Grid } from "./grid";
+import { columnLetters, parseAddress } from "../a1";
+import type { CellValue, Grid } from "../grid";
 
 /**
  * A safe window on a Grid: reads never fail, whatever the grid holds (ragged rows, missing

@@ -1,0 +1,393 @@
+import { monthPeriod } from "../calendar";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics";
+import type { CellValue } from "../grid";
+import type { ObservationField, Unit } from "../indicator";
+import type { Period } from "../period";
+import type { ColumnRole } from "../settings";
+import { ACTIVITY_FIELDS, newDraft, newObs, setCell, setFigure, type Draft, type NumericField, type Obs, type TableContext } from "./draft";
+import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
+import type { PeriodField, TableHeader } from "./find-tables";
+import { parsePeriod, type ParsedPeriod } from "./period-text";
+import { isBlank, type SheetView } from "./sheet-view";
+import { parseUnit, readNumberAt, unitFromFormat } from "./values";
+
+const NUMERIC_FIELDS: readonly NumericField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"];
+const ROW_FIELDS: readonly ObservationField[] = ["target", "floor", "expected", "lower", "upper"];
+/** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
+const PROBE_PERIOD: Period = monthPeriod(2000, 1);
+
+/**
+ * Reads the rows of one table into drafts: a wide row is a whole indicator, returned at once; a
+ * long table's rows are gathered by indicator until the table ends. Problems with cells become
+ * diagnostics naming the cell.
+ */
+export class TableReader {
+  readonly diagnostics: Diagnostic[] = [];
+  /** A long table's indicators, gathered from rows until the table ends. */
+  readonly drafts: Draft[] = [];
+  private readonly byKey = new Map<string, Draft>();
+  private readonly rowColumns: { role: ColumnRole; col: number }[] = [];
+  private readonly periodColumns: { col: number; period: ParsedPeriod; field: PeriodField }[] = [];
+  /**
+   * For each period column of a wide table, which of the row's observations it fills: columns
+   * sharing a period (its result and its target) share one. Worked out once from the header,
+   * rather than looking the period up for every cell of every row.
+   */
+  private readonly columnSlots: number[] = [];
+  private slotCount = 0;
+  /**
+   * Slot numbers: one per distinct period (periods written differently but the same, such as a
+   * date and "Apr-12", share one). Observations are found by slot in an array, by the period
+   * object's identity first, rather than by building and hashing a key for every cell.
+   */
+  private readonly slotOfKey = new Map<string, number>();
+  private readonly slotOfPeriod = new Map<ParsedPeriod, number>();
+  /** Grid column of each role the header has, looked up for every row (by name, which is quicker than a Map). */
+  private readonly cols: Partial<Record<ColumnRole, number>> = {};
+  /** A long table's figure columns, in the order they are read. */
+  private readonly figureColumns: { field: NumericField; col: number }[] = [];
+  /** The draft of the last long-table row read, with the name and reference that found it. */
+  private lastDraft: { name: string; ref: string; draft: Draft } | null = null;
+  /** Periods read from a long table's period cells, by number format and cell value: a long table repeats the same few periods on every row. */
+  private readonly periodCells = new Map<string, Map<CellValue, ParsedPeriod | null>>();
+  private section: string | null = null;
+  private lastServiceArea: string | null = null;
+  private lastName = "";
+  private lastRef = "";
+  lastRow: number;
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly header: TableHeader,
+    private readonly ctx: TableContext,
+  ) {
+    this.lastRow = header.row;
+    for (const c of header.columns) {
+      if (c.role === "period" && c.period && c.field) this.periodColumns.push({ col: c.col, period: c.period, field: c.field });
+    }
+    for (const [role, col] of header.roles) {
+      this.rowColumns.push({ role, col });
+      this.cols[role] = col;
+    }
+    for (const field of NUMERIC_FIELDS) {
+      const col = this.cols[field];
+      if (col !== undefined) this.figureColumns.push({ field, col });
+    }
+    for (const p of this.periodColumns) this.columnSlots.push(this.slotOf(p.period));
+  }
+
+  /** The slot of a period; see slotOfKey. */
+  private slotOf(parsed: ParsedPeriod): number {
+    let slot = this.slotOfPeriod.get(parsed);
+    if (slot === undefined) {
+      const key = `${parsed.frequency}|${parsed.period.start}`;
+      slot = this.slotOfKey.get(key);
+      if (slot === undefined) {
+        slot = this.slotCount++;
+        this.slotOfKey.set(key, slot);
+      }
+      this.slotOfPeriod.set(parsed, slot);
+    }
+    return slot;
+  }
+
+  private col(role: ColumnRole): number | undefined {
+    return this.cols[role];
+  }
+
+  /** The trimmed text of a row's cell in a column the table may not have. */
+  private textAt(row: number, col: number | undefined): string {
+    return col === undefined ? "" : cellText(this.view.value(row, col));
+  }
+
+  private warn(code: DiagnosticCode, row: number, col: number, message: string): void {
+    this.diagnostics.push(diagnostic(code, this.view.sheet, this.view.address(row, col), message));
+  }
+
+  /** Counts non-blank cells in a row, stopping at two (all callers need is "one" or "more"). */
+  private nonBlankCount(row: number): { count: number; onlyText: string | null } {
+    let count = 0;
+    let onlyText: string | null = null;
+    for (let c = 0; c < this.view.width; c++) {
+      const v = this.view.value(row, c);
+      if (isBlank(v)) continue;
+      count++;
+      if (count > 1) return { count, onlyText: null };
+      onlyText = typeof v === "string" ? v.trim() : null;
+    }
+    return { count, onlyText };
+  }
+
+  /** Reads one number into an observation draft, tracking the cell and what it says about the unit. */
+  private readInto(draft: Draft, obs: Obs, field: NumericField, row: number, col: number): void {
+    const value = this.view.value(row, col);
+    const format = this.view.format(row, col);
+    const address = this.view.address(row, col);
+    if (field === "actual") obs.cells.actual = address;
+    if (isBlank(value)) return;
+    setCell(obs.cells, field, address);
+    let number: number | null;
+    let unit: Unit | null;
+    if (typeof value === "number" && Number.isFinite(value)) {
+      // Most cells hold a plain number: take it as readNumber would (the value, and the unit its
+      // format shows) without building a reading object for every figure of a large sheet.
+      number = value;
+      unit = unitFromFormat(format);
+    } else {
+      const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
+      if (d) this.diagnostics.push(d);
+      number = reading.value;
+      unit = reading.unit;
+    }
+    if (number === null) return;
+    setFigure(obs, field, number);
+    if (field === "actual") {
+      draft.results.push(number);
+      draft.cellUnits.push(unit);
+      draft.formats.push(format);
+    } else if (field === "target") {
+      draft.targets.push(number);
+      draft.targetFormats.push(format);
+    }
+    if (ACTIVITY_FIELDS.has(field)) draft.hasActivityFigures = true;
+  }
+
+  /** Reads the describing columns (polarity, frequency, ...) of a row into a draft, first value wins. */
+  private readDescribing(draft: Draft, row: number): void {
+    const v = this.view;
+    const ref = this.textAt(row, this.cols.ref);
+    if (draft.ref === null && ref !== "") draft.ref = ref;
+    const area = this.textAt(row, this.cols.serviceArea);
+    if (draft.serviceArea === null) {
+      if (area !== "") draft.serviceArea = area;
+      else if (this.cols.serviceArea !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
+      else if (this.section !== null) draft.serviceArea = this.section;
+    }
+    if (area !== "") this.lastServiceArea = area;
+
+    const polCol = this.cols.polarity;
+    if (polCol !== undefined && draft.polarity === null) {
+      const value = v.value(row, polCol);
+      draft.polarityCell = v.address(row, polCol);
+      if (!isBlank(value)) {
+        const p = parsePolarity(value);
+        if (p) draft.polarity = p;
+        else this.warn("unknown-polarity", row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+      }
+    }
+    const freqCol = this.cols.frequency;
+    if (freqCol !== undefined && draft.frequency === null) {
+      const value = v.value(row, freqCol);
+      if (!isBlank(value)) {
+        const f = parseFrequency(value);
+        if (f) draft.frequency = f;
+        else this.warn("unknown-frequency", row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
+      }
+    }
+    const kindCol = this.cols.kind;
+    if (kindCol !== undefined && draft.kind === null) draft.kind = parseKind(v.value(row, kindCol));
+    const unitCol = this.cols.unit;
+    if (unitCol !== undefined && draft.unit === null) draft.unit = parseUnit(cellText(v.value(row, unitCol)));
+    const aggCol = this.cols.aggregation;
+    if (aggCol !== undefined && draft.aggregation === null) {
+      const value = v.value(row, aggCol);
+      if (!isBlank(value)) {
+        draft.aggregation = parseAggregation(value);
+        if (draft.aggregation === null) this.warn("unknown-ytd-method", row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
+      }
+    }
+    const tolCol = this.cols.tolerance;
+    if (tolCol !== undefined && draft.tolerance === null) {
+      const value = v.value(row, tolCol);
+      if (!isBlank(value)) {
+        draft.tolerance = parseTolerance(value, v.format(row, tolCol));
+        if (draft.tolerance === null) this.warn("unknown-tolerance", row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+      }
+    }
+    const incCol = this.cols.included;
+    if (incCol !== undefined && draft.excluded === null) draft.excluded = parseExcluded(v.value(row, incCol));
+  }
+
+  /** parsePeriod for a period cell, remembered per distinct value and format (and so the same object for the same period). */
+  private periodOfCell(value: CellValue, format: string): ParsedPeriod | null {
+    let byValue = this.periodCells.get(format);
+    if (byValue === undefined) {
+      byValue = new Map();
+      this.periodCells.set(format, byValue);
+    }
+    let parsed = byValue.get(value);
+    if (parsed === undefined) {
+      parsed = parsePeriod(value, format, this.ctx.yearStartMonth);
+      byValue.set(value, parsed);
+    }
+    return parsed;
+  }
+
+  private obsFor(draft: Draft, parsed: ParsedPeriod): Obs {
+    const slot = this.slotOf(parsed);
+    const existing = draft.obsBySlot[slot];
+    if (existing) return existing;
+    const o = newObs(parsed.period);
+    draft.obs.push(o);
+    draft.frequencies.push(parsed.frequency);
+    draft.obsBySlot[slot] = o;
+    return o;
+  }
+
+  /**
+   * Starts a repeated period of a long table afresh (the later row is used): a new observation
+   * in the old one's place, so one with a numerator does not keep it. Rare, so the search is fine.
+   */
+  private restartObs(draft: Draft, parsed: ParsedPeriod, old: Obs): Obs {
+    const o = newObs(old.period);
+    draft.obs[draft.obs.indexOf(old)] = o;
+    draft.obsBySlot[this.slotOf(parsed)] = o;
+    return o;
+  }
+
+  /** True when the row is a section heading (one text cell alone), which then names the service area of the rows below. */
+  private takeHeading(row: number): boolean {
+    const { count, onlyText } = this.nonBlankCount(row);
+    if (count === 1 && onlyText !== null && onlyText.length <= 120) {
+      this.section = onlyText;
+      return true;
+    }
+    return false;
+  }
+
+  /** Reads one row of a wide table: the indicator it holds (complete, as a wide row is), or null when it holds none. */
+  readWideRow(row: number): Draft | null {
+    const v = this.view;
+    const nameCol = this.cols.name;
+    let name = this.textAt(row, this.cols.name);
+    const ref = this.textAt(row, this.cols.ref);
+    if (name === "" && ref === "") {
+      this.takeHeading(row);
+      return null;
+    }
+    if (this.takeHeading(row)) return null;
+    let hasFigures = false;
+    for (const p of this.periodColumns) {
+      if (!isBlank(v.value(row, p.col))) {
+        hasFigures = true;
+        break;
+      }
+    }
+    if (!hasFigures) {
+      for (const f of ROW_FIELDS) {
+        const c = this.col(f);
+        if (c !== undefined && !isBlank(v.value(row, c))) {
+          hasFigures = true;
+          break;
+        }
+      }
+    }
+    if (!hasFigures && (ref === "" || nameCol === undefined)) return null;
+    if (name === "") {
+      name = ref;
+      if (nameCol !== undefined) this.warn("reference-used-as-name", row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
+    }
+    const draft = newDraft(row, `${row}`, name);
+    this.readDescribing(draft, row);
+    // The same observations, in the same order, as looking each column's period up would give.
+    const slots: (Obs | undefined)[] = new Array<Obs | undefined>(this.slotCount);
+    this.periodColumns.forEach((p, i) => {
+      const slot = this.columnSlots[i] ?? 0;
+      let obs = slots[slot];
+      if (obs === undefined) {
+        obs = newObs(p.period.period);
+        slots[slot] = obs;
+        draft.obs.push(obs);
+        draft.frequencies.push(p.period.frequency);
+      }
+      this.readInto(draft, obs, p.field, row, p.col);
+    });
+    // Row-wide figures (an annual target beside monthly results) apply to every period without its own.
+    for (const f of ROW_FIELDS) {
+      const c = this.col(f);
+      if (c === undefined || isBlank(v.value(row, c))) continue;
+      const probe = newObs(PROBE_PERIOD);
+      this.readInto(draft, probe, f, row, c);
+      const value = probe[f];
+      const cell = probe.cells[f];
+      for (const o of draft.obs) {
+        if (o[f] !== null) continue;
+        if (value !== null) o[f] = value;
+        if (cell !== undefined) setCell(o.cells, f, cell);
+      }
+    }
+    const commentCol = this.cols.commentary;
+    if (commentCol !== undefined) {
+      const text = cellText(v.value(row, commentCol));
+      if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
+    }
+    this.lastRow = row;
+    return draft;
+  }
+
+  /** The indicator a long-table row belongs to, by its reference or else its name; a new one when it is the first row. */
+  private draftFor(row: number, name: string, ref: string): Draft {
+    // Rows of one indicator usually come together: the same name and reference as the last row
+    // is the same indicator, found without building and hashing its key again.
+    const last = this.lastDraft;
+    if (last !== null && last.name === name && last.ref === ref) {
+      if (last.draft.name === last.draft.ref && name !== "") last.draft.name = name;
+      return last.draft;
+    }
+    const key = ref !== "" ? `ref:${ref.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, " ")}`;
+    let draft = this.byKey.get(key);
+    if (!draft) {
+      draft = newDraft(row, key, name === "" ? ref : name);
+      this.byKey.set(key, draft);
+      this.drafts.push(draft);
+    } else if (draft.name === draft.ref && name !== "") {
+      draft.name = name;
+    }
+    this.lastDraft = { name, ref, draft };
+    return draft;
+  }
+
+  readLongRow(row: number): void {
+    const v = this.view;
+    const periodCol = this.cols.period;
+    if (periodCol === undefined) return;
+    const periodValue = v.value(row, periodCol);
+    let name = this.textAt(row, this.cols.name);
+    let ref = this.textAt(row, this.cols.ref);
+    if (isBlank(periodValue)) {
+      this.takeHeading(row);
+      return;
+    }
+    const parsed = this.periodOfCell(periodValue, v.format(row, periodCol));
+    if (!parsed) {
+      if (this.takeHeading(row)) return;
+      this.warn("unknown-period", row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
+      return;
+    }
+    // Blank name and reference under a filled one: the cells were merged, or left blank to group rows.
+    if (name === "" && ref === "") {
+      name = this.lastName;
+      ref = this.lastRef;
+      if (name === "" && ref === "") return;
+    }
+    this.lastName = name;
+    this.lastRef = ref;
+    const draft = this.draftFor(row, name, ref);
+    this.readDescribing(draft, row);
+    let obs = this.obsFor(draft, parsed);
+    if (obs.cells.actual !== undefined) {
+      this.warn("repeated-period", row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
+      obs = this.restartObs(draft, parsed, obs);
+    }
+    for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
+    const commentCol = this.cols.commentary;
+    if (commentCol !== undefined) {
+      const text = cellText(v.value(row, commentCol));
+      if (text !== "") {
+        obs.commentary = text;
+        obs.cells.commentary = v.address(row, commentCol);
+      }
+    }
+    this.lastRow = row;
+  }
+}
