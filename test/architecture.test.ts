@@ -54,6 +54,17 @@ describe("architecture", () => {
       }
     });
 
+    it("applies Microsoft's Office Add-in rules to the adapter: a property read before load and sync is refused", async () => {
+      const probe = [
+        "export async function probe(context: Excel.RequestContext): Promise<unknown> {",
+        '  const range = context.workbook.worksheets.getItem("KPIs").getRange("A1");',
+        "  return range.values;",
+        "}",
+        "",
+      ].join("\n");
+      assert.deepEqual((await errorsOf(probe, "src/excel/probe.ts")).sort(), ["office-addins/call-sync-before-read", "office-addins/load-object-before-read"]);
+    });
+
     it("passes the core's own modules and zod", async () => {
       const clean = 'import { z } from "zod";\nimport { monthKey } from "../calendar";\nimport { rateResult } from "./rag";\nexport const probe = [z.string(), monthKey(0), rateResult];\n';
       assert.deepEqual(await errorsOf(clean, "src/core/rules/probe.ts"), []);

@@ -71,6 +71,8 @@ export function dashboardRecordFromStored(value: unknown): DashboardRecord | nul
 function queueReadValue(context: Excel.RequestContext, key: string): () => unknown {
   const item = context.workbook.settings.getItemOrNullObject(key);
   item.load("value");
+  // Read only after the caller's sync: the rule cannot see a sync that happens outside this function.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
   return () => (item.isNullObject ? null : (item.value as unknown));
 }
 

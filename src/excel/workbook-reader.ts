@@ -23,8 +23,6 @@ export interface SheetInfo {
 /** Cells per read request in the fallback before any block has been seen: ~4 MB at ~42 bytes per cell (value plus format, JSON). */
 export const blockBudgetCells = 100_000;
 
-/** The properties loaded for each used range. */
-const usedRangeProps = "address,values,numberFormat,rowCount,columnCount";
 
 /** Top-left cell of an address such as "'My Sheet'!B2:F20" → "B2". */
 export function originOf(address: string): string {
@@ -50,7 +48,7 @@ export function queueUsedRanges(context: Excel.RequestContext, names: readonly s
   const reads = names.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load(usedRangeProps);
+    used.load("address,values,numberFormat,rowCount,columnCount");
     return { name, ws, used };
   });
   return () => {
