@@ -2,6 +2,7 @@
  * The reporting period, and the "Dashboard" section: title, grouping, and the rule options a
  * team sets once. Every change is reported as new settings; the pane saves them in the workbook.
  */
+import { monthNames } from "../core/calendar";
 import type { RuleSettings, Settings } from "../core/settings";
 import { el, uniqueId, type Child } from "./dom";
 import { monthLabel } from "./pane-model";
@@ -13,7 +14,6 @@ export interface OptionsViewInput {
   readonly onRemoveSourceFormatting: () => void;
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** A labelled control: the label's `for` points at the control's id. */
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -145,7 +145,7 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
   const yearStart = select(
     "yearStartMonth",
     String(settings.rules.yearStartMonth),
-    MONTH_NAMES.map((name, i) => [String(i + 1), name] as const),
+    monthNames.map((name, i) => [String(i + 1), name] as const),
   );
   yearStart.addEventListener("change", () => changeRules({ yearStartMonth: Number(yearStart.value) }));
 
