@@ -16,6 +16,21 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call passes each item as an argument: past about 125,000 items the
+    // stack overflows (a large sheet's indicators were once lost to `push(...)`). Where data of any
+    // size flows (the core, both adapters, the benchmark) use appendAll, maxOf and minOf
+    // (src/core/append.ts) or a loop. The task pane's el(...) children are lists it draws, each
+    // capped (diagnostics at DIAGNOSTICS_SHOWN), and tests spread fixed word lists.
+    files: ["src/core/**/*.ts", "src/cli/**/*.ts", "src/excel/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression > SpreadElement", message: "No spread arguments: an unbounded array overflows the stack. Use appendAll/maxOf/minOf from src/core/append.ts or a loop." },
+        { selector: "NewExpression > SpreadElement", message: "No spread arguments: an unbounded array overflows the stack. Use a loop." },
+      ],
+    },
+  },
+  {
     // Patterns, not paths: a host folder is refused at any depth ("../excel/errors" from src/core,
     // "../../excel/errors" from src/core/rules), and anything that is not one of the core's own
     // modules or zod is refused by name, so a new package or Node built-in needs a decision here.

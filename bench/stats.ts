@@ -1,5 +1,6 @@
 /** Small timing helpers for the benchmark: repeat a piece of work and keep the minimum and median. */
 import { performance } from "node:perf_hooks";
+import { minOf } from "../src/core/append";
 
 /** Minimum and median of repeated timings, in milliseconds. */
 export interface Timing {
@@ -16,7 +17,7 @@ export function median(values: readonly number[]): number {
 
 /** Summarises measured durations. */
 export function summarise(durations: readonly number[]): Timing {
-  return { min: Math.min(...durations), median: median(durations), runs: durations.length };
+  return { min: minOf(durations), median: median(durations), runs: durations.length };
 }
 
 /** Runs `work` `runs` times (after one unmeasured warm-up) and returns its timing and last result. */

@@ -1,6 +1,6 @@
 import type { Dashboard } from "./dashboard";
 import { detectWorkbook } from "./detection";
-import type { Grid } from "./grid";
+import type { Grid, ReadingNotes } from "./grid";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";
 import { buildDashboard } from "./rules";
@@ -18,12 +18,14 @@ export interface PipelineResult {
  * Runs the pure pipeline: grids → indicators → dashboard → sheet plan. Both hosts call this,
  * so the add-in and the command line cannot disagree.
  * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
+ * @param notes - what the host could not read (hidden or too large sheets, formulas without results)
  */
-export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string): PipelineResult {
+export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, notes: ReadingNotes = {}): PipelineResult {
   const reading = detectWorkbook(grids, {
     mapping: settings.mapping,
     yearStartMonth: settings.rules.yearStartMonth,
     sheets: settings.sheets,
+    notes,
   });
   const dashboard = buildDashboard(reading.indicators, {
     settings,

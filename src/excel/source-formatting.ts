@@ -1,3 +1,4 @@
+import { appendAll, maxOf } from "../core/append";
 import { columnIndex, columnLetters, parseAddress } from "../core/a1";
 import type { Polarity } from "../core/indicator";
 import type { WorkbookReading } from "../core/reading";
@@ -131,7 +132,7 @@ export function planSourceFormatting(reading: WorkbookReading, rules: RuleSettin
     }
     if (polarityByRow.size === 0) continue;
     const first = sheet.headerRow + 1;
-    const last = Math.max(...polarityByRow.keys());
+    const last = maxOf(polarityByRow.keys());
 
     // One row range per table with a polarity column; otherwise runs of rows sharing a polarity.
     const rowRuns: { from: number; to: number; polarity: Polarity | null }[] = [];
@@ -236,7 +237,7 @@ export async function scanRulesGuarded(context: Excel.RequestContext, sheets: re
       // One request per sheet is the point here, and only after a request for all of them failed.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      found.push(...read());
+      appendAll(found, read());
     } catch {
       unreadable.push(sheet);
     }

@@ -13,13 +13,25 @@ function words(value: CellValue): string {
   return value.toLowerCase().replace(/[^a-z0-9%↑↓+\- ]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Reads a polarity: "Higher is better", "Up", "Lower", "Down", "Close to target", "On target". */
+const LOWER = /\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|↓/;
+const HIGHER = /\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|↑/;
+/** Words saying a direction is the bad one: "Higher is worse" means lower is better. */
+const WORSE = /\b(worse|worst|bad|poor|not good)\b/;
+
+/**
+ * Reads a polarity: "Higher is better", "Up", "Lower", "Down", "Close to target", "On target";
+ * "Higher is worse" is lower is better. Where a cell says both ("Lower is better, higher is
+ * worse"), its first clause decides.
+ */
 export function parsePolarity(value: CellValue): Polarity | null {
   const t = words(value);
   if (t === "") return null;
   if (/\btarget\b|\bclose\b|\bcloser\b|\bin range\b|\bbalanced?\b/.test(t)) return "target";
-  if (/\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|↓/.test(t) || t === "l") return "lower";
-  if (/\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|↑/.test(t) || t === "h") return "higher";
+  const clauses = typeof value === "string" ? value.toLowerCase().split(/[,;/(]| and | but /).map(words) : [t];
+  const clause = clauses.find((c) => LOWER.test(c) || HIGHER.test(c) || c === "l" || c === "h") ?? t;
+  const worse = WORSE.test(clause);
+  if (LOWER.test(clause) || clause === "l") return worse ? "higher" : "lower";
+  if (HIGHER.test(clause) || clause === "h") return worse ? "lower" : "higher";
   return null;
 }
 

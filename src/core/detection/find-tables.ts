@@ -34,6 +34,8 @@ export interface TableHeader {
   readonly guessed: boolean;
   /** Headers that named a role already taken by an earlier column (ignored, and the user should check). */
   readonly duplicates: readonly { readonly col: number; readonly header: string; readonly role: ColumnRole }[];
+  /** For a header over two rows, the grid row of its upper half (`row` is the lower, which the data follow). */
+  readonly upperRow?: number;
 }
 
 const FIELD_ROLES: ReadonlySet<ColumnRole> = new Set(["actual", "target", "floor", "expected", "lower", "upper"]);
@@ -79,22 +81,31 @@ function cachedRoleOfHeader(text: string, cache: RoleCache): ColumnRole | null {
   return role;
 }
 
+/** One candidate header row's cells that hold something, with the role of each text: reused for every row rather than allocated for each. */
+interface RowCells {
+  readonly cols: number[];
+  readonly roles: (ColumnRole | null)[];
+}
+
 /** Classifies every cell of a candidate header row, or returns null when it cannot be a header (no name or reference). */
-function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache, cellRoles: (ColumnRole | null)[]): ClassifiedRow | null {
-  cellRoles.fill(null);
+function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache, cells: RowCells): ClassifiedRow | null {
+  cells.cols.length = 0;
+  cells.roles.length = 0;
   let hasNameOrRef = false;
   let nonEmpty = 0;
-  for (let c = 0; c < view.width; c++) {
-    const v = view.value(row, c);
+  view.forEachValue(row, (c, v) => {
     if (typeof v !== "string" || v.trim() === "") {
       if (!isBlank(v)) nonEmpty++;
-      continue;
+      cells.cols.push(c);
+      cells.roles.push(null);
+      return;
     }
     nonEmpty++;
     const role = cachedRoleOfHeader(v, roleCache);
-    cellRoles[c] = role;
+    cells.cols.push(c);
+    cells.roles.push(role);
     if (role === "name" || role === "ref") hasNameOrRef = true;
-  }
+  });
   if (!hasNameOrRef || nonEmpty < 2) return null;
 
   const columns: TableColumn[] = [];
@@ -102,10 +113,11 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleC
   const duplicates: { col: number; header: string; role: ColumnRole }[] = [];
   const fieldHeaders: { col: number; header: string; role: ColumnRole; period: ParsedPeriod }[] = [];
   let periodColumns = 0;
-  for (let c = 0; c < view.width; c++) {
+  for (let i = 0; i < cells.cols.length; i++) {
+    const c = cells.cols[i] as number;
     const v = view.value(row, c);
     const header = headerText(view, row, c);
-    const role = cellRoles[c] ?? null;
+    const role = cells.roles[i] ?? null;
     if (role === null || FIELD_ROLES.has(role)) {
       const direct = role === null ? parsePeriod(v, view.format(row, c), yearStartMonth) : null;
       if (direct) {
@@ -158,16 +170,72 @@ function layoutOf(c: ClassifiedRow): "wide" | "long" | null {
   return null;
 }
 
+/** A period column the row below a candidate header gives. */
+interface LowerPeriod {
+  readonly col: number;
+  readonly header: string;
+  readonly period: ParsedPeriod;
+}
+
+/**
+ * The periods of a row that may be the lower half of a two-row header: at least two cells that
+ * are periods (text, or numbers shown as dates) and nothing that names an indicator; null when it
+ * is not such a row (a data row has a name, or figures that are not periods).
+ */
+function lowerHeaderPeriods(view: SheetView, row: number, yearStartMonth: number, roleCache: RoleCache): LowerPeriod[] | null {
+  const periods: LowerPeriod[] = [];
+  let other = 0;
+  view.forEachValue(row, (c, v) => {
+    if (isBlank(v)) return;
+    const p = isPeriodCell(view, row, c, yearStartMonth);
+    if (p) {
+      periods.push({ col: c, header: headerText(view, row, c) || p.period.label, period: p });
+      return;
+    }
+    if (typeof v === "string") {
+      const role = cachedRoleOfHeader(v, roleCache);
+      if (role === "name" || role === "ref") other += 1000;
+    }
+    other++;
+  });
+  return periods.length >= 2 && other === 0 ? periods : null;
+}
+
+/**
+ * A header over two rows: describing columns named on the upper row (often cells merged down over
+ * both rows) and periods on the lower one, or a period group on the upper row ("2012/13" merged
+ * across its months) over the months themselves. Null when the two rows are not such a header.
+ */
+function twoRowHeader(upper: ClassifiedRow, layout: "wide" | "long" | null, row: number, lower: readonly LowerPeriod[]): TableHeader | null {
+  if (layout === "long") return null;
+  const upperPeriods = upper.columns.filter((c) => c.role === "period");
+  if (layout === "wide" && lower.length <= upperPeriods.length) return null;
+  const taken = new Set(upper.columns.filter((c) => c.role !== "period").map((c) => c.col));
+  const columns: TableColumn[] = upper.columns.filter((c) => c.role !== "period");
+  for (const p of lower) {
+    if (!taken.has(p.col)) columns.push({ col: p.col, header: p.header, role: "period", period: p.period, field: "actual" });
+  }
+  if (!columns.some((c) => c.role === "period")) return null;
+  columns.sort((a, b) => a.col - b.col);
+  return { row: row + 1, layout: "wide", columns, roles: upper.roles, guessed: false, duplicates: upper.duplicates, upperRow: row };
+}
+
 /** Finds every recognised header row on the sheet, top to bottom. */
 export function findHeaders(view: SheetView, yearStartMonth: number): TableHeader[] {
   const headers: TableHeader[] = [];
   const roleCache: RoleCache = new Map();
-  // One row's cell roles, reused for every row rather than allocated for each.
-  const cellRoles = new Array<ColumnRole | null>(view.width).fill(null);
+  const cells: RowCells = { cols: [], roles: [] };
   for (let r = 0; r < view.rows; r++) {
-    const classified = classifyRow(view, r, yearStartMonth, roleCache, cellRoles);
+    const classified = classifyRow(view, r, yearStartMonth, roleCache, cells);
     if (!classified) continue;
     const layout = layoutOf(classified);
+    const lower = r + 1 < view.rows ? lowerHeaderPeriods(view, r + 1, yearStartMonth, roleCache) : null;
+    const combined = lower ? twoRowHeader(classified, layout, r, lower) : null;
+    if (combined) {
+      headers.push(combined);
+      r++;
+      continue;
+    }
     if (!layout) continue;
     headers.push({
       row: r,
@@ -195,22 +263,26 @@ export function guessWideHeader(view: SheetView, yearStartMonth: number): TableH
   const limit = Math.min(view.rows, GUESS_ROWS);
   for (let r = 0; r < limit; r++) {
     const periods: TableColumn[] = [];
-    for (let c = 0; c < view.width; c++) {
+    view.forEachValue(r, (c) => {
       const p = isPeriodCell(view, r, c, yearStartMonth);
       if (p) periods.push({ col: c, header: headerText(view, r, c) || p.period.label, role: "period", period: p, field: "actual" });
-    }
+    });
     const first = periods[0];
     if (periods.length < 3 || !first || first.col === 0) continue;
+    // The column left of the periods that holds the most text below (the leftmost on a tie).
+    const counts = new Map<number, number>();
+    const below = Math.min(view.rows, r + 1 + GUESS_ROWS);
+    for (let rr = r + 1; rr < below; rr++) {
+      view.forEachValue(rr, (c, v) => {
+        if (c >= first.col) return true;
+        if (typeof v === "string" && v.trim() !== "" && Number.isNaN(Number(v))) counts.set(c, (counts.get(c) ?? 0) + 1);
+        return false;
+      });
+    }
     let best = -1;
     let bestCount = 0;
-    const below = Math.min(view.rows, r + 1 + GUESS_ROWS);
-    for (let c = 0; c < first.col; c++) {
-      let count = 0;
-      for (let rr = r + 1; rr < below; rr++) {
-        const v = view.value(rr, c);
-        if (typeof v === "string" && v.trim() !== "" && Number.isNaN(Number(v))) count++;
-      }
-      if (count > bestCount) {
+    for (const [c, count] of counts) {
+      if (count > bestCount || (count === bestCount && c < best)) {
         bestCount = count;
         best = c;
       }

@@ -1,5 +1,6 @@
+import { appendAll } from "../append";
 import { diagnostic, type Diagnostic } from "../diagnostics";
-import type { Grid } from "../grid";
+import type { Grid, ReadingNotes, UnreadSheet } from "../grid";
 import type { Indicator } from "../indicator";
 import type { Period } from "../period";
 import type { SheetReading, WorkbookReading } from "../reading";
@@ -23,6 +24,8 @@ export interface DetectOptions {
   readonly yearStartMonth: number;
   /** Sheets to read; null or absent reads every sheet. */
   readonly sheets?: readonly string[] | null;
+  /** What the host could not read or noticed while reading (hidden or too large sheets, formulas without results). */
+  readonly notes?: ReadingNotes;
 }
 
 const LOOKED_FOR =
@@ -54,12 +57,11 @@ function columnsOf(view: SheetView, header: TableHeader): SheetReading["columns"
 
 function textOfRows(view: SheetView, from: number, to: number): string {
   const parts: string[] = [];
-  for (let r = Math.max(0, from); r < to && r < view.rows; r++) {
-    for (let c = 0; c < view.width; c++) {
-      const v = view.value(r, c);
+  for (let r = Math.max(0, from); r < to && r < view.rows && parts.length <= 20; r++) {
+    view.forEachValue(r, (_, v) => {
       if (typeof v === "string" && v.trim() !== "") parts.push(v);
-      if (parts.length > 20) return parts.join(" ");
-    }
+      return parts.length > 20;
+    });
   }
   return parts.join(" ");
 }
@@ -67,6 +69,8 @@ function textOfRows(view: SheetView, from: number, to: number): string {
 interface SheetOutcome {
   readonly reading: SheetReading;
   readonly indicators: Indicator[];
+  /** What identifies each indicator, in step with `indicators`, for finding one given twice. */
+  readonly identities: { readonly key: string; readonly cell: string }[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -78,6 +82,7 @@ function noneReading(sheet: string, note: string, mapped = false): SheetReading 
 function readTables(view: SheetView, headers: readonly TableHeader[], yearStartMonth: number, defaults: SheetMapping["defaults"] | undefined, mapped: boolean): SheetOutcome {
   const diagnostics: Diagnostic[] = [];
   const indicators: Indicator[] = [];
+  const identities: { key: string; cell: string }[] = [];
   const notes: string[] = [];
   let sure = true;
   let kpis = 0;
@@ -89,8 +94,19 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
     const rollingHint = sheetRolling || saysRolling(textOfRows(view, titleFrom, header.row));
     const result = readTable(view, header, end, { yearStartMonth, rollingHint, defaults });
     titleFrom = result.lastRow + 1;
-    diagnostics.push(...result.diagnostics);
-    indicators.push(...result.indicators);
+    if (header.upperRow !== undefined) {
+      diagnostics.push(
+        diagnostic(
+          "two-row-header",
+          view.sheet,
+          view.address(header.upperRow, header.roles.get("name") ?? header.roles.get("ref") ?? 0),
+          `The header of the table on sheet "${view.sheet}" spans rows ${view.rowNumber(header.upperRow)} and ${view.rowNumber(header.row)} (names above, periods below): the two rows were read as one header.`,
+        ),
+      );
+    }
+    appendAll(diagnostics, result.diagnostics);
+    appendAll(indicators, result.indicators);
+    appendAll(identities, result.identities);
     kpis += result.kpis;
     activities += result.activities;
     notes.push(describeTable(header, result, view));
@@ -150,6 +166,7 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
       mapped,
     },
     indicators,
+    identities,
     diagnostics,
   };
 }
@@ -162,7 +179,7 @@ function detectSheet(view: SheetView, yearStartMonth: number): SheetOutcome {
   }
   if (headers.length === 0) {
     const rows = view.rows === 0 ? "the sheet is empty" : `rows ${view.rowNumber(0)}-${view.rowNumber(view.rows - 1)} were searched`;
-    return { reading: noneReading(view.sheet, `No indicator table found: looked for ${LOOKED_FOR}; ${rows}.`), indicators: [], diagnostics: [] };
+    return { reading: noneReading(view.sheet, `No indicator table found: looked for ${LOOKED_FOR}; ${rows}.`), indicators: [], identities: [], diagnostics: [] };
   }
   return readTables(view, headers, yearStartMonth, undefined, false);
 }
@@ -200,11 +217,11 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
     columns.push({ col, header: headerOf(col), role });
   }
   if (mapping.layout === "wide") {
-    for (let c = 0; c < view.width; c++) {
-      if (taken.has(c)) continue;
-      const parsed = parsePeriod(view.value(row, c), view.format(row, c), yearStartMonth);
+    view.forEachValue(row, (c, v) => {
+      if (taken.has(c)) return;
+      const parsed = parsePeriod(v, view.format(row, c), yearStartMonth);
       if (parsed) columns.push({ col: c, header: headerOf(c) || parsed.period.label, role: "period", period: parsed, field: "actual" });
-    }
+    });
   }
   columns.sort((a, b) => a.col - b.col);
   const hasName = roles.has("name") || roles.has("ref");
@@ -220,24 +237,90 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
 function readMappedSheet(view: SheetView, mapping: SheetMapping, yearStartMonth: number): SheetOutcome {
   const diagnostics: Diagnostic[] = [];
   const header = mappedHeader(view, mapping, yearStartMonth, diagnostics);
-  if (!header) return { reading: noneReading(view.sheet, "The hand-made mapping for this sheet could not be used (see the diagnostics).", true), indicators: [], diagnostics };
+  if (!header) return { reading: noneReading(view.sheet, "The hand-made mapping for this sheet could not be used (see the diagnostics).", true), indicators: [], identities: [], diagnostics };
   const outcome = readTables(view, [header], yearStartMonth, mapping.defaults, true);
-  return { ...outcome, diagnostics: [...diagnostics, ...outcome.diagnostics] };
+  appendAll(diagnostics, outcome.diagnostics);
+  return { ...outcome, diagnostics };
+}
+
+/** The note and diagnostic for a sheet the host did not read. */
+function unreadSheet(u: UnreadSheet): { reading: SheetReading; diagnostic: Diagnostic } {
+  if (u.reason === "hidden") {
+    return {
+      reading: noneReading(u.sheet, "Hidden in the workbook, so not read: unhide it, or choose it in the settings, to read it."),
+      diagnostic: diagnostic("sheet-hidden", u.sheet, null, `Sheet "${u.sheet}" is hidden in the workbook, so it was not read; unhide it, or name it in the settings' sheets, to read it.`),
+    };
+  }
+  const cells = u.cells.toLocaleString("en-GB");
+  const limit = u.limit.toLocaleString("en-GB");
+  return {
+    reading: noneReading(u.sheet, `Too large to read: its used range runs to ${u.farCell}.`),
+    diagnostic: diagnostic(
+      "sheet-too-large",
+      u.sheet,
+      null,
+      `Sheet "${u.sheet}" was not read: its used range runs to ${u.farCell}, with ${cells} cells, more than the ${limit} that can be read. If the data end well before ${u.farCell}, something far below or to the right of them (often a stray entry at ${u.farCell}) stretches the used range: delete the rows and columns beyond the data, save, and build again.`,
+    ),
+  };
+}
+
+/** Warnings for indicators given twice: the same reference (or, without one, the same name and service area) on one sheet or on two. */
+function duplicateIndicators(indicators: readonly Indicator[], identities: readonly { key: string; cell: string }[]): Diagnostic[] {
+  const first = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  identities.forEach(({ key, cell }, i) => {
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, i);
+      return;
+    }
+    const a = indicators[earlier];
+    const b = indicators[i];
+    const was = identities[earlier];
+    if (!a || !b || !was) return;
+    const what = b.ref !== null ? `Reference ${b.ref}` : `"${b.name}"`;
+    const where = a.sheet === b.sheet ? `row ${a.row} of this sheet` : `sheet "${a.sheet}" (${was.cell})`;
+    out.push(
+      diagnostic(
+        "duplicate-indicator",
+        b.sheet,
+        cell,
+        `${what} in ${cell} on sheet "${b.sheet}" is also given on ${where}: the dashboard shows both, so check which is right and remove or rename the other.`,
+      ),
+    );
+  });
+  return out;
 }
 
 /** Reads every selected sheet of a workbook into indicators, with a reading per sheet and diagnostics. Never throws. */
 export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): WorkbookReading {
   const sheets: SheetReading[] = [];
   const indicators: Indicator[] = [];
+  const identities: { key: string; cell: string }[] = [];
   const diagnostics: Diagnostic[] = [];
   const yearStartMonth = Number.isInteger(options?.yearStartMonth) && options.yearStartMonth >= 1 && options.yearStartMonth <= 12 ? options.yearStartMonth : 4;
   const selected = Array.isArray(options?.sheets) ? new Set(options.sheets) : null;
   const mappings = options?.mapping?.sheets ?? {};
+  const unread = options?.notes?.unread ?? [];
+  const unreadNames = new Set(unread.map((u) => u.sheet));
+  // What the host could not read comes first: it explains what follows.
+  for (const u of unread) if (u.reason === "too-large") diagnostics.push(unreadSheet(u).diagnostic);
+  for (const f of options?.notes?.uncalculated ?? []) {
+    diagnostics.push(
+      diagnostic(
+        "formulas-not-calculated",
+        f.sheet,
+        f.first,
+        `${f.cells === 1 ? "A cell" : `${f.cells.toLocaleString("en-GB")} cells`} on sheet "${f.sheet}" (the first is ${f.first}) ${f.cells === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved: the file was never recalculated (a program other than Excel wrote it), so ${f.cells === 1 ? "it is" : "they are"} read as empty. Open it in Excel and save it, then build again.`,
+      ),
+    );
+  }
   const seen = new Set<string>();
   for (const grid of Array.isArray(grids) ? grids : []) {
     let name = "?";
     try {
       if (grid && typeof grid.sheet === "string") name = grid.sheet;
+      if (unreadNames.has(name)) continue;
       const view = sheetView(grid);
       name = view.sheet;
       seen.add(name);
@@ -248,18 +331,31 @@ export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): 
       const mapping = Object.prototype.hasOwnProperty.call(mappings, name) ? mappings[name] : undefined;
       const outcome = mapping ? readMappedSheet(view, mapping, yearStartMonth) : detectSheet(view, yearStartMonth);
       sheets.push(outcome.reading);
-      indicators.push(...outcome.indicators);
-      diagnostics.push(...outcome.diagnostics);
+      appendAll(indicators, outcome.indicators);
+      appendAll(identities, outcome.identities);
+      appendAll(diagnostics, outcome.diagnostics);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       sheets.push(noneReading(name, "This sheet could not be read."));
       diagnostics.push(diagnostic("sheet-unreadable", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
     }
   }
+  for (const u of unread) {
+    const { reading, diagnostic: d } = unreadSheet(u);
+    sheets.push(reading);
+    if (u.reason === "hidden") diagnostics.push(d);
+  }
+  appendAll(diagnostics, duplicateIndicators(indicators, identities));
   if (selected) {
     for (const wanted of selected) {
-      if (!seen.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
+      if (!seen.has(wanted) && !unreadNames.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
     }
+  }
+  for (const mapped of Object.keys(mappings)) {
+    if (seen.has(mapped) || unreadNames.has(mapped) || (selected && !selected.has(mapped))) continue;
+    diagnostics.push(
+      diagnostic("mapping-sheet-missing", mapped, null, `The column mapping names the sheet "${mapped}", which is not in the workbook, so it is not used; check the sheet's name (a renamed sheet keeps no mapping).`),
+    );
   }
   return { sheets, indicators, diagnostics };
 }

@@ -70,6 +70,8 @@ function firstUsefulFormat(formats: readonly string[]): string | null {
  */
 export class IndicatorMaker {
   readonly indicators: Indicator[] = [];
+  /** For each indicator, in step with `indicators`: what identifies it (its reference, else its name and service area) and the cell that says so. */
+  readonly identities: { readonly key: string; readonly cell: string }[] = [];
   readonly diagnostics: Diagnostic[] = [];
   kpis = 0;
   activities = 0;
@@ -173,6 +175,12 @@ export class IndicatorMaker {
       excluded: d.excluded,
       series,
     });
+    const refCol = header.roles.get("ref");
+    this.identities.push(
+      d.ref !== null
+        ? { key: `ref:${d.ref.toLowerCase().replace(/\s+/g, " ")}`, cell: refCol === undefined ? where : view.address(d.row, refCol) }
+        : { key: `name:${d.name.replace(/\s+/g, " ")}|${serviceArea ?? ""}`, cell: where },
+    );
     if (kind === "kpi") this.kpis++;
     else this.activities++;
     for (const o of series) {

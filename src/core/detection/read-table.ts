@@ -18,6 +18,8 @@ import type { SheetView } from "./sheet-view";
 /** What one table gave. */
 export interface TableResult {
   readonly indicators: Indicator[];
+  /** What identifies each indicator, in step with `indicators` (see IndicatorMaker.identities). */
+  readonly identities: readonly { readonly key: string; readonly cell: string }[];
   readonly diagnostics: Diagnostic[];
   /** Grid row of the last row read as (part of) an indicator, or the header row when none. */
   readonly lastRow: number;
@@ -53,5 +55,5 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
   }
   for (const d of reader.drafts) maker.make(d);
   const diagnostics = reader.diagnostics.concat(maker.diagnostics);
-  return { indicators: maker.indicators, diagnostics, lastRow: reader.lastRow, kpis: maker.kpis, activities: maker.activities, first: maker.first, last: maker.last, polarityDefaulted: maker.polarityDefaulted };
+  return { indicators: maker.indicators, identities: maker.identities, diagnostics, lastRow: reader.lastRow, kpis: maker.kpis, activities: maker.activities, first: maker.first, last: maker.last, polarityDefaulted: maker.polarityDefaulted };
 }

@@ -1,4 +1,4 @@
-import { monthPeriod } from "../calendar";
+import { monthPeriod, serialToIso } from "../calendar";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics";
 import type { CellValue } from "../grid";
 import type { ObservationField, Unit } from "../indicator";
@@ -7,9 +7,10 @@ import type { ColumnRole } from "../settings";
 import { ACTIVITY_FIELDS, newDraft, newObs, setCell, setFigure, type Draft, type NumericField, type Obs, type TableContext } from "./draft";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
-import { parsePeriod, type ParsedPeriod } from "./period-text";
+import { isDateFormat, parsePeriod, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
 import { parseUnit, readNumberAt, unitFromFormat } from "./values";
+import { visibleText } from "./visible-text";
 
 const NUMERIC_FIELDS: readonly NumericField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"];
 const ROW_FIELDS: readonly ObservationField[] = ["target", "floor", "expected", "lower", "upper"];
@@ -54,6 +55,11 @@ export class TableReader {
   private lastServiceArea: string | null = null;
   private lastName = "";
   private lastRef = "";
+  /** Texts whose hidden characters were already reported: a long table repeats its names on every row. */
+  private readonly reportedHidden = new Set<string>();
+  /** The last number format asked about, and whether it shows a date: a column's cells share one. */
+  private lastFormat = "";
+  private lastFormatIsDate = false;
   lastRow: number;
 
   constructor(
@@ -100,6 +106,41 @@ export class TableReader {
     return col === undefined ? "" : cellText(this.view.value(row, col));
   }
 
+  /**
+   * The text of a cell as the dashboard will show it (see visible-text.ts), reporting what was
+   * removed, once per text. For the texts that become an indicator's name, reference, service
+   * area, heading or commentary.
+   */
+  private shownText(row: number, col: number | undefined): string {
+    if (col === undefined) return "";
+    const value = this.view.value(row, col);
+    if (typeof value !== "string") return cellText(value);
+    const shown = visibleText(value);
+    if (shown.removed !== null && !this.reportedHidden.has(value)) {
+      this.reportedHidden.add(value);
+      const a = this.view.address(row, col);
+      this.warn("hidden-characters-removed", row, col, `Cell ${a} on sheet "${this.view.sheet}" holds characters that do not show (${shown.removed}): they were removed, so the dashboard shows "${shown.text}".`);
+    }
+    return shown.text;
+  }
+
+  /** A visible form of a text already read (a long table's name or reference), reporting as `shownText` does. */
+  private shownAs(text: string, row: number, col: number | undefined): string {
+    if (text === "") return text;
+    const raw = col === undefined ? null : this.view.value(row, col);
+    // The text came from this cell (not carried down from a row above): report from the cell.
+    if (typeof raw === "string" && raw.trim() === text) return this.shownText(row, col);
+    return visibleText(text).text;
+  }
+
+  private isDate(format: string): boolean {
+    if (format !== this.lastFormat) {
+      this.lastFormat = format;
+      this.lastFormatIsDate = isDateFormat(format);
+    }
+    return this.lastFormatIsDate;
+  }
+
   private warn(code: DiagnosticCode, row: number, col: number, message: string): void {
     this.diagnostics.push(diagnostic(code, this.view.sheet, this.view.address(row, col), message));
   }
@@ -108,13 +149,17 @@ export class TableReader {
   private nonBlankCount(row: number): { count: number; onlyText: string | null } {
     let count = 0;
     let onlyText: string | null = null;
-    for (let c = 0; c < this.view.width; c++) {
-      const v = this.view.value(row, c);
-      if (isBlank(v)) continue;
+    let onlyCol = -1;
+    this.view.forEachValue(row, (c, v) => {
+      if (isBlank(v)) return false;
       count++;
-      if (count > 1) return { count, onlyText: null };
+      if (count > 1) return true;
+      onlyCol = c;
       onlyText = typeof v === "string" ? v.trim() : null;
-    }
+      return false;
+    });
+    if (count > 1) return { count, onlyText: null };
+    if (onlyText !== null && onlyCol >= 0) onlyText = this.shownText(row, onlyCol);
     return { count, onlyText };
   }
 
@@ -128,6 +173,13 @@ export class TableReader {
     setCell(obs.cells, field, address);
     let number: number | null;
     let unit: Unit | null;
+    if (typeof value === "number" && Number.isFinite(value) && this.isDate(format)) {
+      // A number shown as a date is a date typed where a figure belongs (or a figure formatted by
+      // mistake): either way it is not the figure, and using the serial would mislead.
+      const shown = value >= 1 && value <= 2_958_465 ? ` (${serialToIso(value)})` : "";
+      this.warn("date-in-figure", row, col, `Cell ${address} on sheet "${this.view.sheet}" holds a date${shown} where a figure belongs: it is read as no data.`);
+      return;
+    }
     if (typeof value === "number" && Number.isFinite(value)) {
       // Most cells hold a plain number: take it as readNumber would (the value, and the unit its
       // format shows) without building a reading object for every figure of a large sheet.
@@ -155,15 +207,18 @@ export class TableReader {
   /** Reads the describing columns (polarity, frequency, ...) of a row into a draft, first value wins. */
   private readDescribing(draft: Draft, row: number): void {
     const v = this.view;
-    const ref = this.textAt(row, this.cols.ref);
-    if (draft.ref === null && ref !== "") draft.ref = ref;
-    const area = this.textAt(row, this.cols.serviceArea);
+    if (draft.ref === null) {
+      const ref = this.shownText(row, this.cols.ref);
+      if (ref !== "") draft.ref = ref;
+    }
+    const areaCol = this.cols.serviceArea;
+    const area = this.textAt(row, areaCol);
+    if (area !== "") this.lastServiceArea = this.shownAs(area, row, areaCol);
     if (draft.serviceArea === null) {
-      if (area !== "") draft.serviceArea = area;
-      else if (this.cols.serviceArea !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
+      if (area !== "") draft.serviceArea = this.lastServiceArea;
+      else if (areaCol !== undefined && this.lastServiceArea !== null) draft.serviceArea = this.lastServiceArea;
       else if (this.section !== null) draft.serviceArea = this.section;
     }
-    if (area !== "") this.lastServiceArea = area;
 
     const polCol = this.cols.polarity;
     if (polCol !== undefined && draft.polarity === null) {
@@ -259,7 +314,7 @@ export class TableReader {
   readWideRow(row: number): Draft | null {
     const v = this.view;
     const nameCol = this.cols.name;
-    let name = this.textAt(row, this.cols.name);
+    let name = this.textAt(row, nameCol);
     const ref = this.textAt(row, this.cols.ref);
     if (name === "" && ref === "") {
       this.takeHeading(row);
@@ -283,8 +338,9 @@ export class TableReader {
       }
     }
     if (!hasFigures && (ref === "" || nameCol === undefined)) return null;
+    name = this.shownAs(name, row, nameCol);
     if (name === "") {
-      name = ref;
+      name = this.shownAs(ref, row, this.cols.ref);
       if (nameCol !== undefined) this.warn("reference-used-as-name", row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
     }
     const draft = newDraft(row, `${row}`, name);
@@ -318,7 +374,7 @@ export class TableReader {
     }
     const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
-      const text = cellText(v.value(row, commentCol));
+      const text = this.shownText(row, commentCol);
       if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
     }
     this.lastRow = row;
@@ -331,17 +387,17 @@ export class TableReader {
     // is the same indicator, found without building and hashing its key again.
     const last = this.lastDraft;
     if (last !== null && last.name === name && last.ref === ref) {
-      if (last.draft.name === last.draft.ref && name !== "") last.draft.name = name;
+      if (last.draft.name === last.draft.ref && name !== "") last.draft.name = this.shownAs(name, row, this.cols.name);
       return last.draft;
     }
     const key = ref !== "" ? `ref:${ref.toLowerCase()}` : `name:${name.toLowerCase().replace(/\s+/g, " ")}`;
     let draft = this.byKey.get(key);
     if (!draft) {
-      draft = newDraft(row, key, name === "" ? ref : name);
+      draft = newDraft(row, key, name === "" ? this.shownAs(ref, row, this.cols.ref) : this.shownAs(name, row, this.cols.name));
       this.byKey.set(key, draft);
       this.drafts.push(draft);
     } else if (draft.name === draft.ref && name !== "") {
-      draft.name = name;
+      draft.name = this.shownAs(name, row, this.cols.name);
     }
     this.lastDraft = { name, ref, draft };
     return draft;
@@ -382,7 +438,7 @@ export class TableReader {
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
     const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
-      const text = cellText(v.value(row, commentCol));
+      const text = this.shownText(row, commentCol);
       if (text !== "") {
         obs.commentary = text;
         obs.cells.commentary = v.address(row, commentCol);

@@ -4,7 +4,12 @@ import type { CellValue, Grid } from "../grid";
 /**
  * A safe window on a Grid: reads never fail, whatever the grid holds (ragged rows, missing
  * formats, values of the wrong type), and addresses are worksheet A1 addresses, origin-aware.
+ * A sparse grid (short, missing or holey rows, see grid.ts) is walked by the cells it holds
+ * (`forEachValue`), never by its width, so a stray cell at XFD1048576 costs nothing per row.
  */
+
+/** Rows longer than this are walked by their keys (the cells they hold) rather than by index. */
+const INDEXED_ROW_LENGTH = 512;
 export interface SheetView {
   readonly sheet: string;
   /** Rows in the grid. */
@@ -25,6 +30,16 @@ export interface SheetView {
   colOfLetters(letters: string): number | null;
   /** Grid row of a 1-based worksheet row, or null when outside the grid. */
   rowOfNumber(rowNumber: number): number | null;
+  /**
+   * Calls `visit` with each cell of a row that holds something (not "" or a hole), left to right;
+   * `visit` returning true stops the walk. Costs the cells the row holds, not the sheet's width.
+   */
+  forEachValue(row: number, visit: (col: number, value: CellValue) => boolean | void): void;
+}
+
+function cellValueOf(v: unknown): CellValue {
+  if (typeof v === "string" || typeof v === "boolean" || typeof v === "number") return v;
+  return "";
 }
 
 /** Wraps a grid (possibly malformed) in a SheetView. */
@@ -52,10 +67,27 @@ export function sheetView(grid: Grid): SheetView {
     value(row, col) {
       const r = valueRows[row];
       if (!Array.isArray(r)) return "";
-      const v: unknown = r[col];
-      if (typeof v === "string" || typeof v === "boolean") return v;
-      if (typeof v === "number") return v;
-      return "";
+      return cellValueOf(r[col]);
+    },
+    forEachValue(row, visit) {
+      const r: unknown = valueRows[row];
+      if (!Array.isArray(r)) return;
+      const cells = r as readonly unknown[];
+      if (cells.length <= INDEXED_ROW_LENGTH) {
+        for (let c = 0; c < cells.length; c++) {
+          const v = cellValueOf(cells[c]);
+          if (v !== "" && visit(c, v) === true) return;
+        }
+        return;
+      }
+      // A long row may be a sparse one (a few cells, one of them far to the right): its keys are
+      // the cells it holds, visited in ascending order as integer keys always are.
+      for (const key in cells) {
+        const c = Number(key);
+        if (!Number.isInteger(c)) continue;
+        const v = cellValueOf(cells[c]);
+        if (v !== "" && visit(c, v) === true) return;
+      }
     },
     format(row, col) {
       const r = formatRows[row];

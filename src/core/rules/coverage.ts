@@ -1,3 +1,4 @@
+import { maxOf } from "../append";
 import { monthLongName, monthNumberOf, quarterOfReportingYear } from "../calendar";
 import type { IndicatorResult } from "../dashboard";
 
@@ -35,7 +36,7 @@ export function describeCoverage(results: readonly IndicatorResult[], cutoff: st
       mainCount = list.length;
     }
   }
-  const latest = Math.max(...byMonth.keys());
+  const latest = maxOf(byMonth.keys());
   const atMain = byMonth.get(main) ?? [];
   let qualifier = "";
   if (atMain.every((r) => r.frequency === "quarter")) qualifier = ` (quarter ${quarterOfReportingYear(main, yearStartMonth)})`;

@@ -1,3 +1,4 @@
+import { appendAll } from "../append";
 import { monthKey, monthLongName, monthNumberOf } from "../calendar";
 import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "../dashboard";
 import { diagnostic, type Diagnostic } from "../diagnostics";
@@ -285,7 +286,7 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
   const prepared = indicators.map((indicator) => {
     if (indicator.frequency !== "rolling12" || indicator.rollingInSource || indicator.excluded !== null) return indicator;
     const rolled = rollingTwelveMonths(indicator);
-    own.push(...rolled.diagnostics);
+    appendAll(own, rolled.diagnostics);
     return { ...indicator, series: rolled.series };
   });
 
