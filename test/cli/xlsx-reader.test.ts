@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
-import { readWorkbookGrids, WorkbookReadError } from "../../src/cli/xlsx-reader";
+import { readWorkbook, readWorkbookGrids, WorkbookReadError } from "../../src/cli/xlsx-reader";
 import type { Grid } from "../../src/core/grid";
 
 const fixture = (name: string): string => path.join(__dirname, "..", "fixtures", name);
@@ -142,11 +143,73 @@ describe("readWorkbookGrids", () => {
       assert.match(err.message, /could not be read/);
     });
 
+    it("says a zip that holds no workbook is not one, instead of reading it as an empty workbook", async () => {
+      const err = await failure(fixture("no-workbook.xlsx"));
+      assert.match(err.message, /holds no Excel workbook/);
+    });
+
+    it("says a workbook with no worksheets has none, instead of reading it as an empty workbook", async () => {
+      const err = await failure(fixture("no-sheets.xlsx"));
+      assert.match(err.message, /has no worksheets/);
+    });
+
     it("says an empty file is not a workbook", async () => {
       const file = path.join(dir, "empty.xlsx");
       await fs.writeFile(file, "");
       const err = await failure(file);
       assert.match(err.message, /empty/);
+    });
+  });
+
+  describe("sparse, hidden and uncalculated sheets", () => {
+    /** Reads a workbook in a child process with a 128 MB heap (see read-in-child.ts). */
+    function readInChild(file: string): { grids: { sheet: string; origin: string; rows: number; far: [number, number, unknown][] }[]; heapUsedBytes: number } {
+      const child = spawnSync(process.execPath, ["--max-old-space-size=128", "--import", "tsx", path.join(__dirname, "read-in-child.ts"), file], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      assert.equal(child.status, 0, `the read failed: ${child.stderr.slice(0, 500)}`);
+      return JSON.parse(child.stdout) as ReturnType<typeof readInChild>;
+    }
+
+    it("reads a sheet whose used range runs to XFD1048576 in memory proportional to its cells, the far cell where it is", () => {
+      const read = readInChild(fixture("sparse-far.xlsx"));
+      const g = read.grids[0];
+      assert.equal(g?.origin, "A1");
+      assert.equal(g?.rows, 1_048_576);
+      assert.deepEqual(g?.far, [[1_048_575, 16_383, "x"]]);
+      assert.ok(read.heapUsedBytes < 64 * 1024 * 1024, `${read.heapUsedBytes} bytes of heap`);
+    });
+
+    it("reads a sheet whose used range runs to A1048576 in memory proportional to its cells", () => {
+      const read = readInChild(fixture("sparse-tall.xlsx"));
+      assert.deepEqual(read.grids[0]?.far, [[1_048_575, 0, "stray"]]);
+      assert.ok(read.heapUsedBytes < 64 * 1024 * 1024, `${read.heapUsedBytes} bytes of heap`);
+    });
+
+    it("does not read a sheet past the cell limit, and names it and its far cell", async () => {
+      const read = await readWorkbook(fixture("sparse-far.xlsx"), { maxCells: 10 });
+      assert.deepEqual(read.grids.map((g) => g.sheet), []);
+      assert.deepEqual(read.notes.unread, [{ sheet: "KPIs", reason: "too-large", farCell: "XFD1048576", cells: 25, limit: 10 }]);
+    });
+
+    it("leaves hidden and very hidden sheets out unless asked for, and says which it left out", async () => {
+      const read = await readWorkbook(fixture("hidden-sheets.xlsx"));
+      assert.deepEqual(read.grids.map((g) => g.sheet), ["KPIs"]);
+      assert.deepEqual(read.notes.unread, [
+        { sheet: "Old KPIs", reason: "hidden" },
+        { sheet: "Lookup", reason: "hidden" },
+      ]);
+      const asked = await readWorkbook(fixture("hidden-sheets.xlsx"), { sheets: ["Old KPIs"] });
+      assert.deepEqual(asked.grids.map((g) => g.sheet), ["KPIs", "Old KPIs"]);
+      assert.deepEqual(asked.notes.unread, [{ sheet: "Lookup", reason: "hidden" }]);
+    });
+
+    it("counts the formulas saved without a result on each sheet, naming the first", async () => {
+      const read = await readWorkbook(fixture("uncalculated.xlsx"));
+      assert.deepEqual(read.notes.uncalculated, [{ sheet: "KPIs", cells: 5, first: "A2" }]);
+      const g = read.grids[0];
+      assert.equal(g?.values[1]?.[0] ?? "", "", "a formula without a result reads as empty, as nothing else can be known");
     });
   });
 });
