@@ -3,18 +3,28 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import type { Dashboard } from "../core/dashboard";
-import type { Grid } from "../core/grid";
+import type { Diagnostic } from "../core/diagnostics";
 import { runPipeline, type PipelineResult } from "../core/pipeline";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
+import { sameFile, writeFileAtomically } from "./output-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
-import { readWorkbookGrids } from "./xlsx-reader";
+import { defaultMaxCells, readWorkbook } from "./xlsx-reader";
 import { writeSheetPlan } from "./xlsx-writer";
 
 /**
  * `kpi-dashboard build`: reads a workbook, runs the pipeline and writes the dashboard as a new
  * workbook (and PDF/PNG), or prints it as JSON. Everything that can go wrong with the user's
  * input ends as one line on stderr and a non-zero exit, never a stack trace.
+ *
+ * Exit codes: 0 built; 2 bad input, nothing written (no such file, not a workbook, a bad option,
+ * settings or mapping, an output that is the input or cannot be written); 3 built, but some of
+ * the workbook could not be read (a sheet too large or unreadable, a mapping that could not be
+ * used: every error diagnostic), each said on stderr; 1 a converter asked for is missing or
+ * failed, or an unexpected failure. When more than one applies, 3 wins over 1.
  */
+
+/** Exit code when the dashboard was built but part of the workbook could not be read. */
+export const exitPartlyRead = 3;
 
 /** Something wrong with what the user gave us: shown as one line, exit code 2. */
 export class UsageError extends Error {
@@ -108,6 +118,8 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === "ENOENT" ? `The ${what} file "${file}" was not found.` : `The ${what} file "${file}" could not be read (${code ?? "error"}).`);
   }
+  // Windows Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -187,7 +199,7 @@ async function writeWorkbook(result: PipelineResult, out: string): Promise<void>
   workbook.created = new Date(`${result.dashboard.produced}T00:00:00Z`);
   writeSheetPlan(workbook, result.plan);
   try {
-    await workbook.xlsx.writeFile(out);
+    await writeFileAtomically(out, (temporary) => workbook.xlsx.writeFile(temporary));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
@@ -198,24 +210,58 @@ async function writeWorkbook(result: PipelineResult, out: string): Promise<void>
 /** Said on stderr when the settings ask for trend charts, which only the add-in can draw. */
 export const chartsNotDrawnWords = "Trend charts are drawn only by the add-in inside Excel; the .xlsx written here has their data but no charts.";
 
+/** The reader's cell limit: $KPI_DASHBOARD_MAX_CELLS when set to a positive whole number, else the default. */
+export function maxCellsSetting(): number {
+  const n = Number(process.env.KPI_DASHBOARD_MAX_CELLS);
+  return Number.isInteger(n) && n > 0 ? n : defaultMaxCells;
+}
+
+/** Refuses any output path that is the input under another name (a link, a relative path). */
+async function refuseInputAsOutput(input: string, outputs: readonly string[]): Promise<void> {
+  for (const file of outputs) {
+    if (path.resolve(file) === path.resolve(input) || (await sameFile(input, file))) {
+      throw new UsageError(`--out "${file}" is the input workbook (under another name or through a link); the input is never overwritten, so choose another file name.`);
+    }
+  }
+}
+
+/** The files a build writes beside the .xlsx: the PDF and PNG take its name. */
+function besideOutputs(out: string, options: BuildOptions): string[] {
+  const stem = path.join(path.dirname(out), path.parse(out).name);
+  return [out, ...(options.pdf || options.png ? [`${stem}.pdf`] : []), ...(options.png ? [`${stem}.png`] : [])];
+}
+
+/** What stderr says about the reading beyond the counts: every error (part of the workbook not read), formulas never calculated, hidden sheets left out. */
+function readingLines(diagnostics: readonly Diagnostic[]): string[] {
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    if (d.severity === "error") lines.push(`kpi-dashboard: error: ${d.message}`);
+    else if (d.code === "formulas-not-calculated") lines.push(`kpi-dashboard: ${d.message}`);
+  }
+  const hidden = diagnostics.filter((d) => d.code === "sheet-hidden").map((d) => d.sheet ?? "");
+  if (hidden.length > 0) {
+    lines.push(`${hidden.length === 1 ? "A hidden sheet was" : `${hidden.length} hidden sheets were`} not read: ${hidden.map((h) => `"${h}"`).join(", ")} (name ${hidden.length === 1 ? "it" : "them"} in the settings' sheets to read ${hidden.length === 1 ? "it" : "them"}).`);
+  }
+  return lines;
+}
+
 /** Runs `build` with parsed options; returns the exit code. Throws only for unexpected failures. */
 export async function runBuild(options: BuildOptions, io: CommandIo): Promise<number> {
   const settings = await resolveSettings(options);
   const out = options.out ?? (options.json && !options.pdf && !options.png ? null : "dashboard.xlsx");
-  if (out && path.resolve(out) === path.resolve(options.workbook)) {
-    throw new UsageError(`--out "${out}" is the input workbook; the input is never overwritten, so choose another file name.`);
-  }
+  if (out) await refuseInputAsOutput(options.workbook, besideOutputs(out, options));
   if (out) await checkWritable(out);
-  const grids: Grid[] = await readWorkbookGrids(options.workbook);
+  const read = await readWorkbook(options.workbook, { sheets: settings.sheets, maxCells: maxCellsSetting() });
   io.stderr(`Read ${options.workbook}\n`);
-  const result = runPipeline(grids, settings, io.today);
+  const result = runPipeline(read.grids, settings, io.today, read.notes);
   const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
   io.stderr(`Found ${result.reading.indicators.length} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
+  for (const line of readingLines(result.dashboard.diagnostics)) io.stderr(`${line}\n`);
   const problems = result.dashboard.diagnostics.filter((d) => d.severity !== "info").length;
   if (problems > 0) io.stderr(`${problems} warning${problems === 1 ? "" : "s"} or error${problems === 1 ? "" : "s"} while reading (listed in the dashboard's data notes${options.json ? " and the JSON" : ""})\n`);
 
   const written: Record<string, string> = {};
-  let exitCode = 0;
+  let exitCode = result.dashboard.diagnostics.some((d) => d.severity === "error") ? exitPartlyRead : 0;
   if (out) {
     await writeWorkbook(result, out);
     written.xlsx = out;
@@ -230,7 +276,7 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
         if (options.png) written.png = beside(await renderFirstPage(pdf));
       } catch (error) {
         io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-        exitCode = 1;
+        if (exitCode === 0) exitCode = 1;
       }
     }
   }

@@ -1,4 +1,5 @@
 import { buildUsage, parseBuildArgs, runBuild, UsageError } from "./build-command";
+import { removePendingFiles } from "./output-file";
 import { WorkbookReadError } from "./xlsx-reader";
 
 /**
@@ -42,6 +43,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`kpi-dashboard: unexpected error: ${message}\n`);
     return 1;
   }
+}
+
+// Stopped with Ctrl+C (or killed politely): leave no half-written temporary file beside the output.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    removePendingFiles();
+    process.stderr.write(`kpi-dashboard: stopped (${signal}); nothing was written.\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
 }
 
 main(process.argv.slice(2)).then(
