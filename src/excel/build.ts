@@ -1,6 +1,6 @@
 import type { Dashboard } from "../core/dashboard";
 import { detectWorkbook } from "../core/detection";
-import type { Grid } from "../core/grid";
+import type { Grid, UnreadSheet } from "../core/grid";
 import { runPipeline } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import type { Settings } from "../core/settings";
@@ -51,10 +51,24 @@ export function checkSupport(): { supported: boolean; message: string | null } {
   return supported ? { supported: true, message: null } : { supported: false, message: unsupportedMessage };
 }
 
+/** Every dashboard the add-in made (renamed or not), by worksheet id. */
+function madeByAddIn(record: DashboardRecord | null): Set<string> {
+  return new Set([...(record?.made ?? []), ...(record ? [record.sheetId] : [])]);
+}
+
 /** Sources by default: visible worksheets, except every dashboard the add-in made (renamed or not). */
 function defaultSources(sheets: readonly SheetInfo[], record: DashboardRecord | null): string[] {
-  const made = new Set([...(record?.made ?? []), ...(record ? [record.sheetId] : [])]);
+  const made = madeByAddIn(record);
   return sheets.filter((s) => s.visibility === "Visible" && !made.has(s.id)).map((s) => s.name);
+}
+
+/**
+ * Hidden and very hidden sheets that are not read: every one the settings do not name, except the
+ * add-in's own dashboards. The command line leaves out the same sheets, and both say which.
+ */
+function hiddenNotRead(sheets: readonly SheetInfo[], record: DashboardRecord | null, named: readonly string[] | null): UnreadSheet[] {
+  const made = madeByAddIn(record);
+  return sheets.filter((s) => s.visibility !== "Visible" && !made.has(s.id) && !(named ?? []).includes(s.name)).map((s) => ({ sheet: s.name, reason: "hidden" }));
 }
 
 /** What `inspectWorkbook` finds when the pane opens. */
@@ -75,14 +89,21 @@ export async function inspectWorkbook(): Promise<WorkbookInspection> {
       const readRecord = queueReadDashboardRecord(context);
       await context.sync();
       const saved = readSettings();
-      const names = defaultSources(readList(), readRecord());
-      const grids = await readGrids(context, names);
       const settings = saved.settings;
-      const reading = detectWorkbook(grids, {
+      const list = readList();
+      const record = readRecord();
+      const hidden = hiddenNotRead(list, record, settings.sheets);
+      // Hidden sheets the saved settings name are read as the build will read them.
+      const namedHidden = list.filter((s) => s.visibility !== "Visible" && (settings.sheets ?? []).includes(s.name) && !madeByAddIn(record).has(s.id)).map((s) => s.name);
+      const names = [...defaultSources(list, record), ...namedHidden];
+      const read = await readGrids(context, names);
+      const reading = detectWorkbook(read.grids, {
         mapping: settings.mapping,
         yearStartMonth: settings.rules.yearStartMonth,
         sheets: settings.sheets,
+        notes: { unread: [...read.tooLarge, ...hidden] },
       });
+      const grids = read.grids;
       return { settings, settingsProblem: saved.problem, sheetNames: names, grids, reading };
     });
   } catch (error) {
@@ -90,16 +111,17 @@ export async function inspectWorkbook(): Promise<WorkbookInspection> {
   }
 }
 
-/** Reads grids in one round trip, or in blocks when Excel says they are too large. */
-async function readGrids(context: Excel.RequestContext, names: readonly string[]): Promise<Grid[]> {
+/** Reads grids in one round trip, or in blocks when Excel says they are too large (leaving out, and listing, used ranges too large to read at all). */
+async function readGrids(context: Excel.RequestContext, names: readonly string[]): Promise<{ grids: Grid[]; tooLarge: UnreadSheet[] }> {
   const collect = queueUsedRanges(context, names);
   try {
     await context.sync();
   } catch (error) {
     if (!isTooLarge(error)) throw error;
-    return (await readGridsInBlocks(context, names)).grids;
+    return readGridsInBlocks(context, names);
   }
-  return collect() ?? (await readGridsInBlocks(context, names)).grids;
+  const grids = collect();
+  return grids ? { grids, tooLarge: [] } : readGridsInBlocks(context, names);
 }
 
 function friendly(error: unknown): UserFacingError {
@@ -203,7 +225,8 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
       for (const sheet of read.locked) warnings.push(`"${sheet}" is protected, so it was not coloured.`);
 
       progress("rating");
-      const { reading, dashboard, plan } = runPipeline(read.grids, settings, options.produced);
+      const unread = [...read.tooLarge, ...hiddenNotRead(sheets, record, named)];
+      const { reading, dashboard, plan } = runPipeline(read.grids, settings, options.produced, { unread });
       const target = chooseDashboardName(sheets, record, settings.dashboardSheet);
       wantedName = target.name;
       staging = stagingNameFor(sheets);
@@ -300,6 +323,8 @@ interface SourceReading {
   readonly unreadable: string[];
   /** Protected sources: not coloured. */
   readonly locked: string[];
+  /** Sources whose used range is too large to read: not read. */
+  readonly tooLarge: UnreadSheet[];
   readonly syncs: number;
 }
 
@@ -335,27 +360,36 @@ async function readSources(
   if (q && error === null) {
     const grids = q.grids?.() ?? null;
     const blocks = grids ? null : await readGridsInBlocks(context, names);
-    return { grids: grids ?? blocks?.grids ?? [], rules: q.rules?.() ?? null, unreadable: [], locked: [...(q.locked?.() ?? [])], syncs: syncs + (blocks?.syncs ?? 0) };
+    return {
+      grids: grids ?? blocks?.grids ?? [],
+      rules: q.rules?.() ?? null,
+      unreadable: [],
+      locked: [...(q.locked?.() ?? [])],
+      tooLarge: blocks?.tooLarge ?? [],
+      syncs: syncs + (blocks?.syncs ?? 0),
+    };
   }
   if (!isTooLarge(error) && !colouring) throw error;
   // Apart, in one request: the grids (or, when too large, their sizes for block reading) and the
   // protection; then the blocks, then the rules, guarded sheet by sheet.
-  const tooLarge = isTooLarge(error);
-  const grid = tooLarge ? null : queueUsedRanges(context, names);
-  const sizes = tooLarge ? queueUsedRangeSizes(context, names) : null;
+  const refused = isTooLarge(error);
+  const grid = refused ? null : queueUsedRanges(context, names);
+  const sizes = refused ? queueUsedRangeSizes(context, names) : null;
   const locked = colouring ? queueProtection(context, names) : null;
   alsoQueue();
   syncs++;
   await context.sync();
   let grids = grid?.() ?? null;
+  let tooLarge: UnreadSheet[] = [];
   if (grids === null) {
     const blocks = sizes ? await readBlocks(context, sizes()) : await readGridsInBlocks(context, names);
     grids = blocks.grids;
+    tooLarge = blocks.tooLarge;
     syncs += blocks.syncs;
   }
-  if (!colouring) return { grids, rules: null, unreadable: [], locked: [], syncs };
+  if (!colouring) return { grids, rules: null, unreadable: [], locked: [], tooLarge, syncs };
   const scan = await scanRulesGuarded(context, names);
-  return { grids, rules: scan.found, unreadable: scan.unreadable, locked: [...(locked?.() ?? [])], syncs: syncs + scan.syncs };
+  return { grids, rules: scan.found, unreadable: scan.unreadable, locked: [...(locked?.() ?? [])], tooLarge, syncs: syncs + scan.syncs };
 }
 
 /** Queues reading which of the sheets are protected; the result gives their names after sync. */

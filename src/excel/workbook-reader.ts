@@ -1,4 +1,5 @@
-import type { CellValue, Grid } from "../core/grid";
+import { a1 } from "../core/a1";
+import type { CellValue, Grid, UnreadSheet } from "../core/grid";
 import { errorCode } from "./errors";
 
 /**
@@ -11,6 +12,12 @@ import { errorCode } from "./errors";
  * every platform caps a read at 5 million cells and may return null values beyond it) does the
  * reader fall back to `readGridsInBlocks`: one round trip for the sizes, then row blocks whose
  * answers stay under `blockBudgetBytes`. Returns the grids and the round trips it made.
+ *
+ * A used range of more than `maxUsedRangeCells` cells (a stray entry at XFD1048576 stretches a
+ * small sheet's to 17 billion) is never read: Excel would refuse it whole, and in blocks it would
+ * take hundreds of thousands of requests. Its size is known only in the fallback (the sizes are
+ * read there anyway), so a normal build pays nothing for the check; the sheet is reported as not
+ * read, with its far cell, and the others are read.
  */
 
 /** A worksheet as listed by the workbook. */
@@ -19,6 +26,9 @@ export interface SheetInfo {
   readonly name: string;
   readonly visibility: string;
 }
+
+/** The largest used range read, in cells: Excel's own limit for one read (5 million cells), which blocks could pass but no indicator sheet needs. */
+export const maxUsedRangeCells = 5_000_000;
 
 /** Cells per read request in the fallback before any block has been seen: ~4 MB at ~42 bytes per cell (value plus format, JSON). */
 export const blockBudgetCells = 100_000;
@@ -117,20 +127,21 @@ export async function readGridsInBlocks(
   context: Excel.RequestContext,
   names: readonly string[],
   budgetBytes: number = blockBudgetBytes,
-): Promise<{ grids: Grid[]; syncs: number }> {
+): Promise<{ grids: Grid[]; syncs: number; tooLarge: UnreadSheet[] }> {
   const sizes = queueUsedRangeSizes(context, names);
   await context.sync();
   const read = await readBlocks(context, sizes(), budgetBytes);
-  return { grids: read.grids, syncs: read.syncs + 1 };
+  return { grids: read.grids, syncs: read.syncs + 1, tooLarge: read.tooLarge };
 }
 
-/** Reads sheets whose sizes were read (`queueUsedRangeSizes`) in row blocks; see `readGridsInBlocks`. */
+/** Reads sheets whose sizes were read (`queueUsedRangeSizes`) in row blocks, leaving out (and listing) those over `maxUsedRangeCells`; see `readGridsInBlocks`. */
 export async function readBlocks(
   context: Excel.RequestContext,
   sized: readonly SizedSheet[],
   budgetBytes: number = blockBudgetBytes,
-): Promise<{ grids: Grid[]; syncs: number }> {
+): Promise<{ grids: Grid[]; syncs: number; tooLarge: UnreadSheet[] }> {
   let syncs = 0;
+  const tooLarge: UnreadSheet[] = [];
   interface Block {
     readonly grid: number;
     readonly range: Excel.Range;
@@ -158,7 +169,15 @@ export async function readBlocks(
       grids.push({ sheet: name, origin: "A1", values: [], numberFormat: [] });
       continue;
     }
-    const index = grids.push({ sheet: name, origin: originOf(used.address), values: [], numberFormat: [] }) - 1;
+    const cells = used.rowCount * used.columnCount;
+    if (cells > maxUsedRangeCells) {
+      // From the indexes: Excel writes a range of whole rows as "1:1048576", with no cell in it.
+      const farCell = a1(used.rowIndex + used.rowCount - 1, used.columnIndex + used.columnCount - 1);
+      tooLarge.push({ sheet: name, reason: "too-large", farCell, cells, limit: maxUsedRangeCells });
+      continue;
+    }
+    // The origin from the indexes too: an address of whole rows ("1:300") names no cell.
+    const index = grids.push({ sheet: name, origin: a1(used.rowIndex, used.columnIndex), values: [], numberFormat: [] }) - 1;
     const cols = Math.max(1, used.columnCount);
     let r = 0;
     while (r < used.rowCount) {
@@ -183,5 +202,5 @@ export async function readBlocks(
       for (const row of range.numberFormat as string[][]) g.numberFormat.push(row);
     }
   }
-  return { grids, syncs };
+  return { grids, syncs, tooLarge };
 }

@@ -127,6 +127,8 @@ export interface FakeSheetInit {
   readonly origin?: string;
   readonly protected?: boolean;
   readonly visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Single cells beyond `values`, by A1 address ("XFD1048576": a stray entry far from the data), kept sparse as Excel keeps them. */
+  readonly cells?: Readonly<Record<string, CellValue>>;
   /** Conditional formats the user made before the add-in came along, highest priority first. */
   readonly conditionalFormats?: readonly FakeConditionalFormat[];
 }
@@ -313,6 +315,10 @@ export class WorkbookModel {
         cell.numberFormat = nf;
       }),
     );
+    for (const [address, v] of Object.entries(init.cells ?? {})) {
+      const at = parseBox(address);
+      if (at) cellAt(s, at.r0, at.c0).value = v;
+    }
     for (const cf of init.conditionalFormats ?? []) s.conditionalFormats.push(jsonCopy(cf));
     this.sheets.push(s);
     return s;
