@@ -210,9 +210,23 @@ export function generateWorkbookGrids(indicators: number, periods: number, seed 
   return [kpiGrid(kpis, periods, random), activityGrid(indicators - kpis, periods, random)];
 }
 
+/** Generates the wide KPI sheet alone, with `rows` indicator rows: the shape of a sheet of many KPIs. */
+export function generateKpiRows(rows: number, periods: number, seed = 20130314): Grid[] {
+  return [kpiGrid(rows, periods, seededRandom(seed))];
+}
+
 /** Writes the grids of `generateWorkbookGrids` to an .xlsx file, streaming rows so large workbooks fit in memory. */
 export async function writeGeneratedWorkbook(path: string, indicators: number, periods: number, seed?: number): Promise<void> {
-  const grids = generateWorkbookGrids(indicators, periods, seed);
+  await writeGrids(path, generateWorkbookGrids(indicators, periods, seed));
+}
+
+/** Writes a wide KPI sheet of `rows` indicator rows (see `generateKpiRows`) to an .xlsx file. */
+export async function writeKpiRowsWorkbook(path: string, rows: number, periods: number, seed?: number): Promise<void> {
+  await writeGrids(path, generateKpiRows(rows, periods, seed));
+}
+
+/** Writes grids to an .xlsx file with exceljs's streaming writer, numbers with their formats. */
+async function writeGrids(path: string, grids: readonly Grid[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const grid of grids) {
     const ws = wb.addWorksheet(grid.sheet);

@@ -6,11 +6,13 @@
  *   Microsoft's office.js client against the test host (the real serialized messages), for Excel
  *   on the web (5 MB cap) and desktop Excel.
  * - Task pane: bundle size and time to interactive in headless Chromium.
+ * - Reader: the command line's reader on hostile input (a 7 KB workbook whose used range runs to
+ *   XFD1048576, and a sheet of 200,000 indicator rows), each read in its own process for its peak memory.
  * Timings are noisy on shared machines: each is the minimum and median of repeats, and the
  * comparisons are ratios measured in the same run. `--json` prints the same figures as JSON.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -22,14 +24,14 @@ import { defaultSettings, type Settings } from "../src/core/settings";
 import { buildDashboardInExcel } from "../src/excel/build";
 import { createFakeExcel } from "../test/excel/fake-excel";
 import { measureTaskpane } from "../test/taskpane/measure";
-import { generateWorkbookGrids, writeGeneratedWorkbook } from "./generate";
-import { time, type Timing } from "./stats";
+import { generateWorkbookGrids, writeGeneratedWorkbook, writeKpiRowsWorkbook } from "./generate";
+import { median, summarise, time, type Timing } from "./stats";
 
 const PERIODS = 36;
 const SIZES = [10, 100, 1000, 10000] as const;
 const PRODUCED = "2013-03-31";
 const json = process.argv.includes("--json");
-/** `--only engine|cli|excel|pane` runs one section, for work on one cost. */
+/** `--only engine|cli|excel|pane|reader` runs one section, for work on one cost. */
 const only = (() => {
   const i = process.argv.indexOf("--only");
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
@@ -53,6 +55,8 @@ const TARGETS = {
   requestBytes: 4 * 1024 * 1024,
   bundleGzipBytes: 150 * 1024,
   interactiveMs: 500,
+  /** The reader on a 7 KB workbook whose used range runs to XFD1048576: under a second. */
+  sparseReadMs: 1000,
 } as const;
 
 function settingsFor(sheets: readonly string[] | null): Settings {
@@ -242,6 +246,59 @@ async function measureExcel(): Promise<ExcelRow[]> {
   return rows;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reader: hostile and huge input (issue: nothing lost, whatever the file)
+// ---------------------------------------------------------------------------------------------
+
+/** Periods of the 200,000-row sheet: a year of months, so the row count, not the width, is what is measured. */
+const MANY_ROWS_PERIODS = 12;
+const MANY_ROWS = 200_000;
+
+interface ReaderRow {
+  what: string;
+  bytes: number;
+  read: Timing;
+  /** Median peak resident memory of the reading processes. */
+  peakMemoryBytes: number;
+  indicators: number | null;
+}
+
+interface ProbeResult {
+  readMs: number;
+  totalMs: number;
+  indicators: number | null;
+  maxRssBytes: number;
+}
+
+function probeReader(file: string, mode: "read-only" | "detect"): ProbeResult {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "reader-probe.ts"), file, mode], { encoding: "utf8", maxBuffer: 1024 * 1024 });
+  return JSON.parse(out) as ProbeResult;
+}
+
+async function measureReader(dir: string): Promise<ReaderRow[]> {
+  const rows: ReaderRow[] = [];
+  const sparse = join(__dirname, "..", "test", "fixtures", "sparse-far.xlsx");
+  const many = join(dir, `rows-${MANY_ROWS}.xlsx`);
+  log(`reader: writing a sheet of ${MANY_ROWS.toLocaleString("en-GB")} indicator rows`);
+  await writeKpiRowsWorkbook(many, MANY_ROWS, MANY_ROWS_PERIODS);
+  const cases = [
+    { what: "7 KB workbook, used range to XFD1048576", file: sparse, runs: 7 },
+    { what: `${MANY_ROWS.toLocaleString("en-GB")} indicator rows × ${MANY_ROWS_PERIODS} months`, file: many, runs: 3 },
+  ];
+  for (const c of cases) {
+    log(`reader: ${c.what}`);
+    const probes = Array.from({ length: c.runs }, () => probeReader(c.file, "detect"));
+    rows.push({
+      what: c.what,
+      bytes: statSync(c.file).size,
+      read: summarise(probes.map((p) => p.readMs)),
+      peakMemoryBytes: median(probes.map((p) => p.maxRssBytes)),
+      indicators: probes[0]?.indicators ?? null,
+    });
+  }
+  return rows;
+}
+
 const ms = (t: Timing): string => `${t.min.toFixed(1)} / ${t.median.toFixed(1)}`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -261,6 +318,7 @@ async function main(): Promise<void> {
     const cli = wanted("cli") ? await measureCli(dir) : [];
     const excel = wanted("excel") ? await measureExcel() : [];
     if (wanted("pane")) log("task pane: bundle and time to interactive");
+    const reader = wanted("reader") ? await measureReader(dir) : [];
     const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, interactiveMs: null, paneMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
@@ -288,6 +346,7 @@ async function main(): Promise<void> {
           ];
         }),
       ),
+      ...reader.slice(0, 1).map((r) => ({ name: `reader, ${r.what} (min ms)`, value: r.read.min, limit: TARGETS.sparseReadMs, met: r.read.min < TARGETS.sparseReadMs })),
       { name: "Excel API calls 10,000 / 100 (defaults)", value: calls(10000) / calls(100), limit: TARGETS.apiCallGrowth, met: calls(10000) / calls(100) <= TARGETS.apiCallGrowth },
       { name: "task pane gzipped (KB)", value: pane.gzipBytes / 1024, limit: TARGETS.bundleGzipBytes / 1024, met: pane.gzipBytes <= TARGETS.bundleGzipBytes },
       {
@@ -303,6 +362,7 @@ async function main(): Promise<void> {
       engine,
       commandLine: cli,
       excel,
+      reader,
       taskpane: pane,
       targets,
       seconds: (Date.now() - started) / 1000,
@@ -347,6 +407,13 @@ async function main(): Promise<void> {
             mb(Math.max(r[host].firstRun.largestResponseBytes, r[host].savedSettings.largestResponseBytes)),
           ]),
         ),
+      ),
+    );
+    out.push(
+      table(
+        "Reader: the command line's reader on hostile input, each read in its own process (times min / median ms; memory the median peak RSS)",
+        ["input", "file", "read", "peak memory", "indicators found"],
+        reader.map((r) => [r.what, kb(r.bytes), ms(r.read), mb(r.peakMemoryBytes), r.indicators === null ? "n/a" : r.indicators.toLocaleString("en-GB")]),
       ),
     );
     out.push(
