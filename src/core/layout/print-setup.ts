@@ -48,10 +48,14 @@ export function estimateRowBreaks(flow: PageFlow): number[] {
   const height = (row: number): number => flow.heightOf(row) ?? defaultRowHeight;
   let titleHeight = 0;
   for (let r = 1; r <= flow.titleRows; r++) titleHeight += height(r);
+  // The first run starting at each row, found once: searching the list for every row made the
+  // estimate quadratic (a large dashboard with charts has a run per chart band).
+  const keepAt = new Map<number, { readonly from: number; readonly to: number }>();
+  for (const k of flow.keeps) if (!keepAt.has(k.from)) keepAt.set(k.from, k);
   const breaks: number[] = [];
   let used = titleHeight;
   for (let r = flow.titleRows + 1; r <= flow.rows; r++) {
-    const keep = flow.keeps.find((k) => k.from === r);
+    const keep = keepAt.get(r);
     if (keep && used > titleHeight) {
       let run = 0;
       for (let k = keep.from; k <= keep.to; k++) run += height(k);
