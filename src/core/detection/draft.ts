@@ -1,4 +1,5 @@
-import type { Aggregation, Kind, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
+import { a1 } from "../a1";
+import type { Aggregation, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
 import type { Frequency, Period } from "../period";
 import type { SheetMapping } from "../settings";
 
@@ -19,33 +20,115 @@ export interface TableContext {
 
 /** A figure an observation is read into from a cell: its own fields, or a numerator or denominator. */
 export type NumericField = ObservationField | "numerator" | "denominator";
-type CellKey = NumericField | "commentary";
+/** Every field whose cell an observation records. */
+export type CellField = NumericField | "commentary";
+
+/** The fields whose cells are recorded, in the order `cells` lists them; a field's place is its bit. */
+const CELL_FIELDS: readonly CellField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator", "commentary"];
+const FIELD_BIT: Readonly<Record<CellField, number>> = { actual: 0, target: 1, floor: 2, expected: 3, lower: 4, upper: 5, numerator: 6, denominator: 7, commentary: 8 };
+const FIELDS = CELL_FIELDS.length;
+/** Places in a cell plan: a column per field, a row-wide column per field, then the grid's origin. */
+const ROW_WIDE = FIELDS;
+const ORIGIN_ROW = 2 * FIELDS;
+const ORIGIN_COL = 2 * FIELDS + 1;
 
 /**
- * One period's figures while a table is read, already the Observation it becomes (a figure not
- * read is null). A long table keeps every observation until the table ends; building each one
- * once, in its final form, rather than as a draft copied at the end, halves the objects a large
- * sheet keeps alive and so most of the garbage collector's work. The period's frequency, needed
- * only until the indicator is made, is kept beside it (Draft.frequencies).
+ * Where a table's figures can be, shared by every observation of one period slot (or of a long
+ * table): for each field the grid column it is read from, and the row-wide column that stands in
+ * for it (a target for the whole year beside monthly results), -1 where there is none, with the
+ * grid's origin. An observation keeps only its row and which cells it read, so a large sheet
+ * keeps numbers, not an A1 string and an object per figure: addresses are made when asked for.
  */
-export interface Obs {
-  period: Period;
-  actual: number | null;
-  target: number | null;
-  floor: number | null;
-  expected: number | null;
-  lower: number | null;
-  upper: number | null;
-  commentary: string | null;
-  cells: Partial<Record<CellKey, string>>;
-  /** Present, both together and after the others, only once the sheet gives one (see setFigure). */
-  numerator?: number | null;
-  denominator?: number | null;
+export function newCellPlan(origin: { readonly row: number; readonly col: number }): Int32Array {
+  const plan = new Int32Array(2 * FIELDS + 2).fill(-1);
+  plan[ORIGIN_ROW] = origin.row;
+  plan[ORIGIN_COL] = origin.col;
+  return plan;
 }
 
-/** A new observation with every figure unread; every observation starts with the same shape. */
-export function newObs(period: Period): Obs {
-  return { period, actual: null, target: null, floor: null, expected: null, lower: null, upper: null, commentary: null, cells: {} };
+/** Sets the column a field is read from in a cell plan (`rowWide`: the row-wide column standing in for it). */
+export function planColumn(plan: Int32Array, field: CellField, col: number, rowWide = false): void {
+  plan[FIELD_BIT[field] + (rowWide ? ROW_WIDE : 0)] = col;
+}
+
+/**
+ * One period's figures as read from a sheet: the Observation it becomes, built once in its final
+ * form. Its `cells` are worked out when asked for, from its row and the shared cell plan, rather
+ * than stored as strings: reading a large sheet then keeps three numbers per figure instead of an
+ * object and an address string, and the garbage collector has that much less to trace. Copy one
+ * with `inPeriod`, never by spreading it (the addresses are not own properties).
+ */
+export class Obs implements Observation {
+  actual: number | null = null;
+  target: number | null = null;
+  floor: number | null = null;
+  expected: number | null = null;
+  lower: number | null = null;
+  upper: number | null = null;
+  commentary: string | null = null;
+  /** Present, both together and after the others, only once the sheet gives one (see setFigure). */
+  declare numerator?: number | null;
+  declare denominator?: number | null;
+  /** Bit per field whose cell was read; the same bit shifted by the number of fields when it was the row-wide column. */
+  private recorded = 0;
+
+  constructor(
+    public period: Period,
+    /** Shared by the observations of a slot until one records a cell elsewhere (then it gets its own copy). */
+    private plan: Int32Array,
+    /** Grid row of the cells. */
+    private readonly row: number,
+  ) {}
+
+  /** Records that a field was read from the cell in `col` of the observation's row (`rowWide`: from the row-wide column). */
+  recordCell(field: CellField, col: number, rowWide = false): void {
+    const bit = 1 << FIELD_BIT[field];
+    this.recorded |= bit;
+    if (rowWide) {
+      this.recorded |= bit << FIELDS;
+      if (this.plan[FIELD_BIT[field] + ROW_WIDE] === col) return;
+    } else {
+      this.recorded &= ~(bit << FIELDS);
+      if (this.plan[FIELD_BIT[field]] === col) return;
+    }
+    // A column the shared plan does not name (a period given twice): this observation's own plan.
+    this.plan = this.plan.slice();
+    planColumn(this.plan, field, col, rowWide);
+  }
+
+  /** True when the field's cell was read (what `cells[field] !== undefined` says, without building the addresses). */
+  hasCell(field: CellField): boolean {
+    return (this.recorded & (1 << FIELD_BIT[field])) !== 0;
+  }
+
+  /** A1 address (on the indicator's sheet) of the cell each field was read from. */
+  get cells(): Partial<Record<CellField, string>> {
+    const cells: Partial<Record<CellField, string>> = {};
+    for (let i = 0; i < FIELDS; i++) {
+      if ((this.recorded & (1 << i)) === 0) continue;
+      const col = this.plan[(this.recorded & (1 << (i + FIELDS))) !== 0 ? i + ROW_WIDE : i] ?? 0;
+      cells[CELL_FIELDS[i] as CellField] = a1((this.plan[ORIGIN_ROW] ?? 0) + this.row, (this.plan[ORIGIN_COL] ?? 0) + col);
+    }
+    return cells;
+  }
+
+  /** The same figures and cells under another period (a month's result moved into its quarter). */
+  inPeriod(period: Period): Obs {
+    const o = new Obs(period, this.plan, this.row);
+    o.actual = this.actual;
+    o.target = this.target;
+    o.floor = this.floor;
+    o.expected = this.expected;
+    o.lower = this.lower;
+    o.upper = this.upper;
+    o.commentary = this.commentary;
+    if (this.numerator !== undefined) {
+      o.numerator = this.numerator;
+      o.denominator = this.denominator ?? null;
+    }
+    o.recorded = this.recorded;
+    return o;
+  }
 }
 
 /**
@@ -58,40 +141,6 @@ export function setFigure(o: Obs, field: NumericField, value: number): void {
     o.denominator = null;
   }
   o[field] = value;
-}
-
-/**
- * Records the cell a figure was read from. Written as one plain assignment per field: adding a
- * property under a computed name is a slow path in the JavaScript engine, and this runs for
- * every figure of a large sheet. Fields are added in the order first set, as before.
- */
-export function setCell(cells: Obs["cells"], field: NumericField, address: string): void {
-  switch (field) {
-    case "actual":
-      cells.actual = address;
-      break;
-    case "target":
-      cells.target = address;
-      break;
-    case "floor":
-      cells.floor = address;
-      break;
-    case "expected":
-      cells.expected = address;
-      break;
-    case "lower":
-      cells.lower = address;
-      break;
-    case "upper":
-      cells.upper = address;
-      break;
-    case "numerator":
-      cells.numerator = address;
-      break;
-    case "denominator":
-      cells.denominator = address;
-      break;
-  }
 }
 
 /**
@@ -114,7 +163,8 @@ export interface Draft {
   tolerance: Tolerance | null;
   excluded: string | null;
   hasActivityFigures: boolean;
-  commentary: { text: string; cell: string } | null;
+  /** A wide row's commentary and its grid column (on the indicator's row). */
+  commentary: { text: string; col: number } | null;
   readonly obs: Obs[];
   /** The frequency of each observation's period, in step with obs. */
   readonly frequencies: Frequency[];

@@ -48,7 +48,7 @@ function regroup(obs: readonly Obs[], to: "quarter" | "year", yearStartMonth: nu
     const month = monthNumberFrom(Number(o.period.start.slice(0, 4)), Number(o.period.start.slice(5, 7)));
     const period = to === "quarter" ? quarterPeriodOf(month, yearStartMonth) : yearPeriod(reportingYearStartYear(month, yearStartMonth), yearStartMonth);
     const existing = byStart.get(period.start);
-    const moved: Obs = { ...o, period };
+    const moved = o.inPeriod(period);
     if (!existing) {
       byStart.set(period.start, moved);
     } else if (o.actual !== null) {
@@ -131,7 +131,7 @@ export class IndicatorMaker {
       }
       if (target) {
         target.commentary = d.commentary.text;
-        target.cells = { ...target.cells, commentary: d.commentary.cell };
+        target.recordCell("commentary", d.commentary.col);
       }
     }
     const series: readonly Observation[] = obs;

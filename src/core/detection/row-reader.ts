@@ -4,18 +4,19 @@ import type { CellValue } from "../grid";
 import type { ObservationField, Unit } from "../indicator";
 import type { Period } from "../period";
 import type { ColumnRole } from "../settings";
-import { ACTIVITY_FIELDS, newDraft, newObs, setCell, setFigure, type Draft, type NumericField, type Obs, type TableContext } from "./draft";
+import { ACTIVITY_FIELDS, newCellPlan, newDraft, Obs, planColumn, setFigure, type Draft, type NumericField, type TableContext } from "./draft";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
 import { isDateFormat, parsePeriod, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
-import { parseUnit, readNumberAt, unitFromFormat } from "./values";
+import { parseUnit, readNumber, readNumberAt, unitFromFormat } from "./values";
 import { visibleText } from "./visible-text";
 
 const NUMERIC_FIELDS: readonly NumericField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator"];
 const ROW_FIELDS: readonly ObservationField[] = ["target", "floor", "expected", "lower", "upper"];
 /** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
 const PROBE_PERIOD: Period = monthPeriod(2000, 1);
+
 
 /**
  * Reads the rows of one table into drafts: a wide row is a whole indicator, returned at once; a
@@ -36,6 +37,10 @@ export class TableReader {
    */
   private readonly columnSlots: number[] = [];
   private slotCount = 0;
+  /** Each slot's cell plan (see draft.ts), made once from the header; a long table's one plan; the plan of the row-wide probe. */
+  private readonly slotPlans: Int32Array[] = [];
+  private readonly longPlan: Int32Array;
+  private readonly probePlan: Int32Array;
   /**
    * Slot numbers: one per distinct period (periods written differently but the same, such as a
    * date and "Apr-12", share one). Observations are found by slot in an array, by the period
@@ -80,6 +85,24 @@ export class TableReader {
       if (col !== undefined) this.figureColumns.push({ field, col });
     }
     for (const p of this.periodColumns) this.columnSlots.push(this.slotOf(p.period));
+    const origin = view.origin;
+    const rowWideFields = ROW_FIELDS.filter((f) => this.cols[f] !== undefined);
+    this.periodColumns.forEach((p, i) => {
+      const slot = this.columnSlots[i] ?? 0;
+      let plan = this.slotPlans[slot];
+      if (!plan) {
+        plan = newCellPlan(origin);
+        for (const f of rowWideFields) planColumn(plan, f, this.cols[f] ?? -1, true);
+        if (this.cols.commentary !== undefined) planColumn(plan, "commentary", this.cols.commentary);
+        this.slotPlans[slot] = plan;
+      }
+      planColumn(plan, p.field, p.col);
+    });
+    this.longPlan = newCellPlan(origin);
+    for (const { field, col } of this.figureColumns) planColumn(this.longPlan, field, col);
+    if (this.cols.commentary !== undefined) planColumn(this.longPlan, "commentary", this.cols.commentary);
+    this.probePlan = newCellPlan(origin);
+    for (const f of rowWideFields) planColumn(this.probePlan, f, this.cols[f] ?? -1);
   }
 
   /** The slot of a period; see slotOfKey. */
@@ -166,18 +189,18 @@ export class TableReader {
   /** Reads one number into an observation draft, tracking the cell and what it says about the unit. */
   private readInto(draft: Draft, obs: Obs, field: NumericField, row: number, col: number): void {
     const value = this.view.value(row, col);
-    const format = this.view.format(row, col);
-    const address = this.view.address(row, col);
-    if (field === "actual") obs.cells.actual = address;
+    // A result's cell is recorded even when blank (the dashboard points at it for "no data").
+    if (field === "actual") obs.recordCell("actual", col);
     if (isBlank(value)) return;
-    setCell(obs.cells, field, address);
+    if (field !== "actual") obs.recordCell(field, col);
+    const format = this.view.format(row, col);
     let number: number | null;
     let unit: Unit | null;
     if (typeof value === "number" && Number.isFinite(value) && this.isDate(format)) {
       // A number shown as a date is a date typed where a figure belongs (or a figure formatted by
       // mistake): either way it is not the figure, and using the serial would mislead.
       const shown = value >= 1 && value <= 2_958_465 ? ` (${serialToIso(value)})` : "";
-      this.warn("date-in-figure", row, col, `Cell ${address} on sheet "${this.view.sheet}" holds a date${shown} where a figure belongs: it is read as no data.`);
+      this.warn("date-in-figure", row, col, `Cell ${this.view.address(row, col)} on sheet "${this.view.sheet}" holds a date${shown} where a figure belongs: it is read as no data.`);
       return;
     }
     if (typeof value === "number" && Number.isFinite(value)) {
@@ -186,8 +209,9 @@ export class TableReader {
       number = value;
       unit = unitFromFormat(format);
     } else {
-      const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
-      if (d) this.diagnostics.push(d);
+      const reading = readNumber(value, format);
+      // The address is made only for a diagnostic: most cells never need one.
+      if (reading.problemCode !== null) this.diagnostics.push(readNumberAt(value, format, this.view.sheet, this.view.address(row, col)).diagnostic as Diagnostic);
       number = reading.value;
       unit = reading.unit;
     }
@@ -278,11 +302,11 @@ export class TableReader {
     return parsed;
   }
 
-  private obsFor(draft: Draft, parsed: ParsedPeriod): Obs {
+  private obsFor(draft: Draft, parsed: ParsedPeriod, row: number): Obs {
     const slot = this.slotOf(parsed);
     const existing = draft.obsBySlot[slot];
     if (existing) return existing;
-    const o = newObs(parsed.period);
+    const o = new Obs(parsed.period, this.longPlan, row);
     draft.obs.push(o);
     draft.frequencies.push(parsed.frequency);
     draft.obsBySlot[slot] = o;
@@ -293,8 +317,8 @@ export class TableReader {
    * Starts a repeated period of a long table afresh (the later row is used): a new observation
    * in the old one's place, so one with a numerator does not keep it. Rare, so the search is fine.
    */
-  private restartObs(draft: Draft, parsed: ParsedPeriod, old: Obs): Obs {
-    const o = newObs(old.period);
+  private restartObs(draft: Draft, parsed: ParsedPeriod, old: Obs, row: number): Obs {
+    const o = new Obs(old.period, this.longPlan, row);
     draft.obs[draft.obs.indexOf(old)] = o;
     draft.obsBySlot[this.slotOf(parsed)] = o;
     return o;
@@ -351,7 +375,7 @@ export class TableReader {
       const slot = this.columnSlots[i] ?? 0;
       let obs = slots[slot];
       if (obs === undefined) {
-        obs = newObs(p.period.period);
+        obs = new Obs(p.period.period, this.slotPlans[slot] ?? this.longPlan, row);
         slots[slot] = obs;
         draft.obs.push(obs);
         draft.frequencies.push(p.period.frequency);
@@ -362,20 +386,20 @@ export class TableReader {
     for (const f of ROW_FIELDS) {
       const c = this.col(f);
       if (c === undefined || isBlank(v.value(row, c))) continue;
-      const probe = newObs(PROBE_PERIOD);
+      const probe = new Obs(PROBE_PERIOD, this.probePlan, row);
       this.readInto(draft, probe, f, row, c);
       const value = probe[f];
-      const cell = probe.cells[f];
+      const read = probe.hasCell(f);
       for (const o of draft.obs) {
         if (o[f] !== null) continue;
         if (value !== null) o[f] = value;
-        if (cell !== undefined) setCell(o.cells, f, cell);
+        if (read) o.recordCell(f, c, true);
       }
     }
     const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
       const text = this.shownText(row, commentCol);
-      if (text !== "") draft.commentary = { text, cell: v.address(row, commentCol) };
+      if (text !== "") draft.commentary = { text, col: commentCol };
     }
     this.lastRow = row;
     return draft;
@@ -430,10 +454,10 @@ export class TableReader {
     this.lastRef = ref;
     const draft = this.draftFor(row, name, ref);
     this.readDescribing(draft, row);
-    let obs = this.obsFor(draft, parsed);
-    if (obs.cells.actual !== undefined) {
+    let obs = this.obsFor(draft, parsed, row);
+    if (obs.hasCell("actual")) {
       this.warn("repeated-period", row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
-      obs = this.restartObs(draft, parsed, obs);
+      obs = this.restartObs(draft, parsed, obs, row);
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
     const commentCol = this.cols.commentary;
@@ -441,7 +465,7 @@ export class TableReader {
       const text = this.shownText(row, commentCol);
       if (text !== "") {
         obs.commentary = text;
-        obs.cells.commentary = v.address(row, commentCol);
+        obs.recordCell("commentary", commentCol);
       }
     }
     this.lastRow = row;

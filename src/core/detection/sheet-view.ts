@@ -12,6 +12,8 @@ import type { CellValue, Grid } from "../grid";
 const INDEXED_ROW_LENGTH = 512;
 export interface SheetView {
   readonly sheet: string;
+  /** The worksheet row and column (0-based) of the grid's first cell. */
+  readonly origin: { readonly row: number; readonly col: number };
   /** Rows in the grid. */
   readonly rows: number;
   /** Columns in the widest row. */
@@ -62,6 +64,7 @@ export function sheetView(grid: Grid): SheetView {
   };
   return {
     sheet: typeof grid.sheet === "string" ? grid.sheet : String(grid.sheet),
+    origin,
     rows: valueRows.length,
     width,
     value(row, col) {

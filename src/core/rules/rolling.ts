@@ -76,6 +76,8 @@ export function rollingTwelveMonths(indicator: Indicator): RollingSeries {
     }
     series.push({
       ...last,
+      // Listed, not spread: an observation read from a sheet works its addresses out when asked.
+      cells: last.cells,
       period: {
         label: `12 months to ${monthShortName(end)}`,
         start: firstDayOfMonth(end - windowMonths + 1),
