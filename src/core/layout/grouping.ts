@@ -30,26 +30,39 @@ export const otherAreaWords = "Other indicators";
  * left out; the data notes say why. Empty tables are not made.
  */
 export function groupIndicators(indicators: readonly IndicatorResult[], grouping: Settings["grouping"]): TableGroup[] {
-  const shown = indicators.filter((i) => i.excluded === null);
+  // One pass into buckets, in first-seen order: filtering the whole list once per service area
+  // cost indicators × areas.
   const groups: TableGroup[] = [];
   if (grouping === "serviceArea") {
-    const areas: string[] = [];
-    for (const i of shown) {
+    const byArea = new Map<string, { kpi: IndicatorResult[]; activity: IndicatorResult[] }>();
+    for (const i of indicators) {
+      if (i.excluded !== null) continue;
       const area = i.serviceArea?.trim() || otherAreaWords;
-      if (!areas.includes(area)) areas.push(area);
+      let bucket = byArea.get(area);
+      if (!bucket) {
+        bucket = { kpi: [], activity: [] };
+        byArea.set(area, bucket);
+      }
+      bucket[i.kind].push(i);
     }
-    for (const area of areas) {
+    for (const [area, bucket] of byArea) {
       for (const kind of ["kpi", "activity"] as const) {
-        const members = shown.filter((i) => i.kind === kind && (i.serviceArea?.trim() || otherAreaWords) === area);
-        if (members.length > 0) groups.push({ kind, title: `${area}: ${kindWords[kind]}`, indicators: members });
+        if (bucket[kind].length > 0) groups.push({ kind, title: `${area}: ${kindWords[kind]}`, indicators: bucket[kind] });
       }
     }
     return groups;
   }
+  const byKind = { kpi: new Map<Frequency, IndicatorResult[]>(), activity: new Map<Frequency, IndicatorResult[]>() };
+  for (const i of indicators) {
+    if (i.excluded !== null) continue;
+    const members = byKind[i.kind].get(i.frequency);
+    if (members) members.push(i);
+    else byKind[i.kind].set(i.frequency, [i]);
+  }
   for (const kind of ["kpi", "activity"] as const) {
     for (const frequency of frequencyOrder) {
-      const members = shown.filter((i) => i.kind === kind && i.frequency === frequency);
-      if (members.length > 0) groups.push({ kind, title: `${frequencyTitles[frequency]} ${kindWords[kind]}`, indicators: members });
+      const members = byKind[kind].get(frequency);
+      if (members && members.length > 0) groups.push({ kind, title: `${frequencyTitles[frequency]} ${kindWords[kind]}`, indicators: members });
     }
   }
   return groups;

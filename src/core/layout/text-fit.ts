@@ -17,24 +17,50 @@ export const defaultRowHeight = 15;
  */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor((width * 7 - 2) / 6.0));
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    lines += 1;
-    let current = 0;
-    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
-    // A word longer than a line breaks across lines, as Excel does.
-    const pieces = words.flatMap((w) => (w.length <= perLine ? [w] : (w.match(new RegExp(`.{1,${perLine}}`, "g")) ?? [w])));
-    for (const piece of pieces) {
-      const needed = current === 0 ? piece.length : current + 1 + piece.length;
-      if (needed <= perLine) {
-        current = needed;
-      } else {
-        lines += 1;
-        current = piece.length;
+  // Most cells (a reference, a figure, an alert) fit on one line: say so without looking further.
+  if (text.length <= perLine && !text.includes("\n")) return 1;
+  let lines = 1;
+  let current = 0;
+  /** Places a piece of `length` characters on the current line or a new one. */
+  const place = (length: number): void => {
+    const needed = current === 0 ? length : current + 1 + length;
+    if (needed <= perLine) {
+      current = needed;
+    } else {
+      lines += 1;
+      current = length;
+    }
+  };
+  // One pass over the characters: words are runs of non-space, a line feed starts a paragraph.
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (!isSpace(code)) {
+      word++;
+      continue;
+    }
+    if (word > 0) {
+      // A word longer than a line breaks across lines, as Excel does.
+      while (word > perLine) {
+        place(perLine);
+        word -= perLine;
       }
+      place(word);
+      word = 0;
+    }
+    if (code === 10 && i < text.length) {
+      lines += 1;
+      current = 0;
     }
   }
   return lines;
+}
+
+/** True for the characters a regular expression's \s matches (word separators). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Row height in points for a row whose tallest wrapped cell needs `lines` lines. */
