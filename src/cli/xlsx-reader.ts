@@ -41,9 +41,11 @@ export interface ReadOptions {
   readonly includeHidden?: boolean;
   /** The most cells to read from the workbook (default `defaultMaxCells`). */
   readonly maxCells?: number;
+  /** Called with each sheet's grid as soon as it is read, instead of keeping them all: a caller that is done with a grid lets it go before the next sheet is read. */
+  readonly onSheet?: (grid: Grid) => void;
 }
 
-/** What reading a workbook gives: the grids in tab order, and what could not be read or was noticed. */
+/** What reading a workbook gives: the grids in tab order (none when they went to `onSheet`), and what could not be read or was noticed. */
 export interface WorkbookRead {
   readonly grids: Grid[];
   readonly notes: Required<ReadingNotes>;
@@ -160,10 +162,15 @@ class SheetCells {
     const outValues: CellValue[][] = [];
     const outFormats: string[][] = [];
     if (dense) {
+      let previousFormats: string[] | null = null;
       for (let r = 0; r < height; r++) {
         outValues.push(wholeRow(values[top + r], left, width, ""));
         const f = formats[top + r];
-        outFormats.push(f ? wholeRow(f, left, width, "General") : general);
+        let row = f ? wholeRow(f, left, width, "General") : general;
+        // Consecutive rows usually share their formats (a long table's columns): keep one array for them.
+        if (previousFormats !== null && row !== previousFormats && sameItems(row, previousFormats)) row = previousFormats;
+        outFormats.push(row);
+        previousFormats = row;
       }
     } else {
       for (const row of this.rows) {
@@ -211,8 +218,16 @@ function forEachKept(cells: readonly unknown[], from: number, to: number, visit:
   for (const c of keys) visit(c);
 }
 
-/** A row's cells from column `left`, `width` of them, holes filled with `blank`. */
-function wholeRow<T>(cells: readonly T[] | undefined, left: number, width: number, blank: T): T[] {
+/**
+ * A row's cells from column `left`, `width` of them, holes filled with `blank`. A row read from
+ * column A is filled in place (no second copy of a large sheet); one starting further right is
+ * copied.
+ */
+function wholeRow<T>(cells: T[] | undefined, left: number, width: number, blank: T): T[] {
+  if (cells && left === 0 && cells.length <= width) {
+    for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = blank;
+    return cells;
+  }
   const out = new Array<T>(width).fill(blank);
   if (!cells) return out;
   forEachKept(cells, left, left + width - 1, (c) => {
@@ -220,6 +235,13 @@ function wholeRow<T>(cells: readonly T[] | undefined, left: number, width: numbe
     if (v !== undefined) out[c - left] = v;
   });
   return out;
+}
+
+/** True when two rows hold the same items. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A sparse row moved so column `left` is its first, keeping only the cells it holds up to `right`. */
@@ -305,7 +327,8 @@ export async function readWorkbook(filePath: string, options: ReadOptions = {}):
       continue;
     }
     used += cells.kept;
-    grids.push(cells.toGrid(entry.name));
+    if (options.onSheet) options.onSheet(cells.toGrid(entry.name));
+    else grids.push(cells.toGrid(entry.name));
   }
   return { grids, notes: { unread, uncalculated } };
 }

@@ -1,5 +1,5 @@
 import type { Dashboard } from "./dashboard";
-import { detectWorkbook } from "./detection";
+import { detectWorkbook, WorkbookDetector } from "./detection";
 import type { Grid, ReadingNotes } from "./grid";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";
@@ -14,25 +14,46 @@ export interface PipelineResult {
   readonly plan: SheetPlan;
 }
 
-/**
- * Runs the pure pipeline: grids → indicators → dashboard → sheet plan. Both hosts call this,
- * so the add-in and the command line cannot disagree.
- * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
- * @param notes - what the host could not read (hidden or too large sheets, formulas without results)
- */
-export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, notes: ReadingNotes = {}): PipelineResult {
-  const reading = detectWorkbook(grids, {
-    mapping: settings.mapping,
-    yearStartMonth: settings.rules.yearStartMonth,
-    sheets: settings.sheets,
-    notes,
-  });
+/** Options of a run beyond the settings. */
+export interface PipelineOptions {
+  /** Give every row its trend even without charts (the command line's JSON has them). */
+  readonly trends?: boolean;
+}
+
+function detectOptions(settings: Settings): { mapping: Settings["mapping"]; yearStartMonth: number; sheets: Settings["sheets"] } {
+  return { mapping: settings.mapping, yearStartMonth: settings.rules.yearStartMonth, sheets: settings.sheets };
+}
+
+/** The pipeline's first half: the indicators found in the grids, with what was found on each sheet. */
+export function readIndicators(grids: readonly Grid[], settings: Settings, notes: ReadingNotes = {}): WorkbookReading {
+  return detectWorkbook(grids, { ...detectOptions(settings), notes });
+}
+
+/** The first half one sheet at a time, for a host that lets each grid go once read: `addSheet` each grid, then `finish` with the notes. */
+export function indicatorDetector(settings: Settings): WorkbookDetector {
+  return new WorkbookDetector(detectOptions(settings));
+}
+
+/** The pipeline's second half: the indicators rated into the dashboard, and the dashboard laid out. */
+export function rateAndLayOut(reading: WorkbookReading, settings: Settings, produced: string, options: PipelineOptions = {}): PipelineResult {
   const dashboard = buildDashboard(reading.indicators, {
     settings,
     cutoff: settings.period,
     produced,
     diagnostics: reading.diagnostics,
+    trends: options.trends ?? settings.charts,
   });
   const plan = layoutDashboard(dashboard, settings);
   return { reading, dashboard, plan };
+}
+
+/**
+ * Runs the pure pipeline: grids → indicators → dashboard → sheet plan. Both hosts call this,
+ * so the add-in and the command line cannot disagree. A host holding a large workbook can call
+ * the two halves itself, letting its grids go in between (the command line does).
+ * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
+ * @param notes - what the host could not read (hidden or too large sheets, formulas without results)
+ */
+export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, notes: ReadingNotes = {}, options: PipelineOptions = {}): PipelineResult {
+  return rateAndLayOut(readIndicators(grids, settings, notes), settings, produced, options);
 }

@@ -292,70 +292,100 @@ function duplicateIndicators(indicators: readonly Indicator[], identities: reado
   return out;
 }
 
-/** Reads every selected sheet of a workbook into indicators, with a reading per sheet and diagnostics. Never throws. */
-export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): WorkbookReading {
-  const sheets: SheetReading[] = [];
-  const indicators: Indicator[] = [];
-  const identities: { key: string; cell: string }[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const yearStartMonth = Number.isInteger(options?.yearStartMonth) && options.yearStartMonth >= 1 && options.yearStartMonth <= 12 ? options.yearStartMonth : 4;
-  const selected = Array.isArray(options?.sheets) ? new Set(options.sheets) : null;
-  const mappings = options?.mapping?.sheets ?? {};
-  const unread = options?.notes?.unread ?? [];
-  const unreadNames = new Set(unread.map((u) => u.sheet));
-  // What the host could not read comes first: it explains what follows.
-  for (const u of unread) if (u.reason === "too-large") diagnostics.push(unreadSheet(u).diagnostic);
-  for (const f of options?.notes?.uncalculated ?? []) {
-    diagnostics.push(
-      diagnostic(
-        "formulas-not-calculated",
-        f.sheet,
-        f.first,
-        `${f.cells === 1 ? "A cell" : `${f.cells.toLocaleString("en-GB")} cells`} on sheet "${f.sheet}" (the first is ${f.first}) ${f.cells === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved: the file was never recalculated (a program other than Excel wrote it), so ${f.cells === 1 ? "it is" : "they are"} read as empty. Open it in Excel and save it, then build again.`,
-      ),
-    );
+/**
+ * Detection one sheet at a time, for a host that reads a large workbook sheet by sheet and lets
+ * each grid go once it is read (the command line): `addSheet` for each grid in tab order, then
+ * `finish` with what the host could not read. `detectWorkbook` is the same over an array.
+ */
+export class WorkbookDetector {
+  private readonly sheets: SheetReading[] = [];
+  private readonly indicators: Indicator[] = [];
+  private readonly identities: { key: string; cell: string }[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  private readonly yearStartMonth: number;
+  private readonly selected: ReadonlySet<string> | null;
+  private readonly mappings: Mapping["sheets"];
+
+  constructor(options: Omit<DetectOptions, "notes">) {
+    this.yearStartMonth = Number.isInteger(options?.yearStartMonth) && options.yearStartMonth >= 1 && options.yearStartMonth <= 12 ? options.yearStartMonth : 4;
+    this.selected = Array.isArray(options?.sheets) ? new Set(options.sheets) : null;
+    this.mappings = options?.mapping?.sheets ?? {};
   }
-  const seen = new Set<string>();
-  for (const grid of Array.isArray(grids) ? grids : []) {
+
+  /** Reads one sheet's grid into indicators. Never throws: whatever goes wrong is an error diagnostic for that sheet. */
+  addSheet(grid: Grid): void {
     let name = "?";
     try {
       if (grid && typeof grid.sheet === "string") name = grid.sheet;
-      if (unreadNames.has(name)) continue;
       const view = sheetView(grid);
       name = view.sheet;
-      seen.add(name);
-      if (selected && !selected.has(name)) {
-        sheets.push(noneReading(name, "Not selected in the settings, so not read."));
-        continue;
+      this.seen.add(name);
+      if (this.selected && !this.selected.has(name)) {
+        this.sheets.push(noneReading(name, "Not selected in the settings, so not read."));
+        return;
       }
-      const mapping = Object.prototype.hasOwnProperty.call(mappings, name) ? mappings[name] : undefined;
-      const outcome = mapping ? readMappedSheet(view, mapping, yearStartMonth) : detectSheet(view, yearStartMonth);
-      sheets.push(outcome.reading);
-      appendAll(indicators, outcome.indicators);
-      appendAll(identities, outcome.identities);
-      appendAll(diagnostics, outcome.diagnostics);
+      const mapping = Object.prototype.hasOwnProperty.call(this.mappings, name) ? this.mappings[name] : undefined;
+      const outcome = mapping ? readMappedSheet(view, mapping, this.yearStartMonth) : detectSheet(view, this.yearStartMonth);
+      this.sheets.push(outcome.reading);
+      appendAll(this.indicators, outcome.indicators);
+      appendAll(this.identities, outcome.identities);
+      appendAll(this.diagnostics, outcome.diagnostics);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      sheets.push(noneReading(name, "This sheet could not be read."));
-      diagnostics.push(diagnostic("sheet-unreadable", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
+      this.sheets.push(noneReading(name, "This sheet could not be read."));
+      this.diagnostics.push(diagnostic("sheet-unreadable", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
     }
   }
-  for (const u of unread) {
-    const { reading, diagnostic: d } = unreadSheet(u);
-    sheets.push(reading);
-    if (u.reason === "hidden") diagnostics.push(d);
-  }
-  appendAll(diagnostics, duplicateIndicators(indicators, identities));
-  if (selected) {
-    for (const wanted of selected) {
-      if (!seen.has(wanted) && !unreadNames.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
+
+  /** The reading of every sheet added, with what the host could not read (its diagnostics come first: they explain what follows). */
+  finish(notes: ReadingNotes = {}): WorkbookReading {
+    const first: Diagnostic[] = [];
+    const unread = notes.unread ?? [];
+    const unreadNames = new Set(unread.map((u) => u.sheet));
+    for (const u of unread) if (u.reason === "too-large") first.push(unreadSheet(u).diagnostic);
+    for (const f of notes.uncalculated ?? []) {
+      first.push(
+        diagnostic(
+          "formulas-not-calculated",
+          f.sheet,
+          f.first,
+          `${f.cells === 1 ? "A cell" : `${f.cells.toLocaleString("en-GB")} cells`} on sheet "${f.sheet}" (the first is ${f.first}) ${f.cells === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved: the file was never recalculated (a program other than Excel wrote it), so ${f.cells === 1 ? "it is" : "they are"} read as empty. Open it in Excel and save it, then build again.`,
+        ),
+      );
     }
+    const diagnostics = first;
+    appendAll(diagnostics, this.diagnostics);
+    const sheets = this.sheets.slice();
+    for (const u of unread) {
+      const { reading, diagnostic: d } = unreadSheet(u);
+      sheets.push(reading);
+      if (u.reason === "hidden") diagnostics.push(d);
+    }
+    appendAll(diagnostics, duplicateIndicators(this.indicators, this.identities));
+    if (this.selected) {
+      for (const wanted of this.selected) {
+        if (!this.seen.has(wanted) && !unreadNames.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
+      }
+    }
+    for (const mapped of Object.keys(this.mappings)) {
+      if (this.seen.has(mapped) || unreadNames.has(mapped) || (this.selected && !this.selected.has(mapped))) continue;
+      diagnostics.push(
+        diagnostic("mapping-sheet-missing", mapped, null, `The column mapping names the sheet "${mapped}", which is not in the workbook, so it is not used; check the sheet's name (a renamed sheet keeps no mapping).`),
+      );
+    }
+    return { sheets, indicators: this.indicators, diagnostics };
   }
-  for (const mapped of Object.keys(mappings)) {
-    if (seen.has(mapped) || unreadNames.has(mapped) || (selected && !selected.has(mapped))) continue;
-    diagnostics.push(
-      diagnostic("mapping-sheet-missing", mapped, null, `The column mapping names the sheet "${mapped}", which is not in the workbook, so it is not used; check the sheet's name (a renamed sheet keeps no mapping).`),
-    );
+}
+
+/** Reads every selected sheet of a workbook into indicators, with a reading per sheet and diagnostics. Never throws. */
+export function detectWorkbook(grids: readonly Grid[], options: DetectOptions): WorkbookReading {
+  const detector = new WorkbookDetector(options);
+  const unread = new Set((options?.notes?.unread ?? []).map((u) => u.sheet));
+  for (const grid of Array.isArray(grids) ? grids : []) {
+    // A host that gives a grid for a sheet it also lists as not read: the note wins.
+    if (grid && typeof grid.sheet === "string" && unread.has(grid.sheet)) continue;
+    detector.addSheet(grid);
   }
-  return { sheets, indicators, diagnostics };
+  return detector.finish(options?.notes ?? {});
 }

@@ -33,6 +33,8 @@ export interface BuildOptions {
   readonly produced: string;
   /** What reading found, passed through ahead of the rules' own. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Whether to give each row its trend (the series a chart shows); default: when the settings ask for charts. */
+  readonly trends?: boolean;
 }
 
 function indicatorName(indicator: Indicator): string {
@@ -123,74 +125,14 @@ function floorOnWrongSide(indicator: Indicator, o: Observation): boolean {
 
 /** The part of a row that says how its result is rated or placed. */
 type Assessment = Pick<IndicatorResult, "rag" | "previous" | "dot" | "position" | "variance" | "ytd" | "stale" | "reason">;
-/** The part of a row taken from the indicator and its current observation. */
-type RowFigures = Omit<IndicatorResult, keyof Assessment>;
 
 /**
- * Joins a row's figures and its assessment, figures first. Written out field by field because
- * spreading the figures into every row was the slowest step of rating a large workbook.
+ * A row: the indicator's figures as at its current observation, and its assessment, figures
+ * first. Built in one object, field by field: spreading the figures into every row, and then
+ * copying a row of figures into the row, were the slowest steps of rating a large workbook.
  */
-function resultRow(f: RowFigures, a: Assessment): IndicatorResult {
+function rowOf(indicator: Indicator, current: Observation | null, trend: IndicatorResult["trend"], a: Assessment): IndicatorResult {
   return {
-    sheet: f.sheet,
-    row: f.row,
-    ref: f.ref,
-    name: f.name,
-    serviceArea: f.serviceArea,
-    kind: f.kind,
-    frequency: f.frequency,
-    polarity: f.polarity,
-    unit: f.unit,
-    period: f.period,
-    actual: f.actual,
-    target: f.target,
-    floor: f.floor,
-    expected: f.expected,
-    lower: f.lower,
-    upper: f.upper,
-    commentary: f.commentary,
-    id: f.id,
-    numberFormat: f.numberFormat,
-    excluded: f.excluded,
-    cells: f.cells,
-    trend: f.trend,
-    rag: a.rag,
-    previous: a.previous,
-    dot: a.dot,
-    position: a.position,
-    variance: a.variance,
-    ytd: a.ytd,
-    stale: a.stale,
-    reason: a.reason,
-  };
-}
-
-/** Builds one indicator's row from its series, as at the cut-off month. */
-function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSettings, out: Diagnostic[]): IndicatorResult {
-  const cutoff = monthKey(cutoffMonth);
-  const upTo = indicator.series.filter((o) => {
-    const month = endMonth(o);
-    return month !== null && month <= cutoffMonth;
-  });
-  let currentIndex = -1;
-  for (let i = upTo.length - 1; i >= 0; i--) {
-    if (upTo[i]?.actual !== null) {
-      currentIndex = i;
-      break;
-    }
-  }
-  const current = currentIndex >= 0 ? (upTo[currentIndex] ?? null) : (upTo[upTo.length - 1] ?? null);
-  let previousObservation: Observation | null = null;
-  for (let i = currentIndex - 1; i >= 0; i--) {
-    const o = upTo[i];
-    if (o && o.actual !== null) {
-      previousObservation = o;
-      break;
-    }
-  }
-  const trend = upTo.slice(-trendLength).map((o) => ({ label: o.period.label, actual: o.actual, target: o.target }));
-
-  const base: RowFigures = {
     sheet: indicator.sheet,
     row: indicator.row,
     ref: indicator.ref,
@@ -213,16 +155,52 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
     excluded: indicator.excluded,
     cells: cellsOf(current),
     trend,
+    rag: a.rag,
+    previous: a.previous,
+    dot: a.dot,
+    position: a.position,
+    variance: a.variance,
+    ytd: a.ytd,
+    stale: a.stale,
+    reason: a.reason,
   };
+}
+
+/** Builds one indicator's row from its series, as at the cut-off month (`cutoff`, its "YYYY-MM"); the trend only when asked for. */
+function resultFor(indicator: Indicator, cutoffMonth: number, cutoff: string, rules: RuleSettings, out: Diagnostic[], trends: boolean): IndicatorResult {
+  const upTo = indicator.series.filter((o) => {
+    const month = endMonth(o);
+    return month !== null && month <= cutoffMonth;
+  });
+  let currentIndex = -1;
+  for (let i = upTo.length - 1; i >= 0; i--) {
+    if (upTo[i]?.actual !== null) {
+      currentIndex = i;
+      break;
+    }
+  }
+  const current = currentIndex >= 0 ? (upTo[currentIndex] ?? null) : (upTo[upTo.length - 1] ?? null);
+  let previousObservation: Observation | null = null;
+  for (let i = currentIndex - 1; i >= 0; i--) {
+    const o = upTo[i];
+    if (o && o.actual !== null) {
+      previousObservation = o;
+      break;
+    }
+  }
+  // What a trend chart shows; only charts (and the command line's JSON) read it.
+  const trend: IndicatorResult["trend"] = trends ? upTo.slice(-trendLength).map((o) => ({ label: o.period.label, actual: o.actual, target: o.target })) : [];
+  const resultRow = (a: Assessment): IndicatorResult => rowOf(indicator, current, trend, a);
+
   const name = indicatorName(indicator);
 
   if (indicator.excluded !== null) {
-    return resultRow(base, { rag: null, previous: null, dot: null, position: null, variance: null, ytd: null, stale: false, reason: indicator.excluded });
+    return resultRow({ rag: null, previous: null, dot: null, position: null, variance: null, ytd: null, stale: false, reason: indicator.excluded });
   }
   if (!current || current.actual === null) {
     const until = monthLongName(cutoffMonth);
     out.push(diagnostic("no-result", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`));
-    return resultRow(base, {
+    return resultRow({
       rag: indicator.kind === "kpi" ? "NO_DATA" : null,
       previous: null,
       dot: null,
@@ -245,7 +223,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
   if (isStale(current.period, cutoff)) {
     const reason = staleReason(current.period);
     out.push(diagnostic("stale-result", indicator.sheet, current.cells.actual ?? null, `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`));
-    return resultRow(base, { rag: indicator.kind === "kpi" ? "NO_DATA" : null, previous, dot: null, position: null, variance: null, ytd: null, stale: true, reason });
+    return resultRow({ rag: indicator.kind === "kpi" ? "NO_DATA" : null, previous, dot: null, position: null, variance: null, ytd: null, stale: true, reason });
   }
 
   const dot =
@@ -256,7 +234,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
 
   if (indicator.kind === "activity") {
     const placed = compareWithForecast({ actual: current.actual, expected: current.expected, lower: current.lower, upper: current.upper, unit: indicator.unit }, rules);
-    return resultRow(base, { rag: null, previous, dot, position: placed.position, variance: placed.variance, ytd, stale: false, reason: placed.reason });
+    return resultRow({ rag: null, previous, dot, position: placed.position, variance: placed.variance, ytd, stale: false, reason: placed.reason });
   }
 
   const rating = rateObservation(indicator, current, rules);
@@ -269,7 +247,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
       diagnostic("floor-beyond-target", indicator.sheet, current.cells.floor ?? null, `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`),
     );
   }
-  return resultRow(base, { rag: rating.rag, previous, dot, position: null, variance: null, ytd, stale: false, reason: rating.reason });
+  return resultRow({ rag: rating.rag, previous, dot, position: null, variance: null, ytd, stale: false, reason: rating.reason });
 }
 
 /**
@@ -291,8 +269,9 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
   });
 
   const cutoffMonth = chooseCutoff(prepared, options.cutoff, options.produced, own);
-  const results = prepared.map((indicator) => resultFor(indicator, cutoffMonth, rules, own));
   const cutoff = monthKey(cutoffMonth);
+  const trends = options.trends ?? settings.charts;
+  const results = prepared.map((indicator) => resultFor(indicator, cutoffMonth, cutoff, rules, own, trends));
 
   return {
     title: settings.title,

@@ -124,6 +124,18 @@ const build = (cutoff: string | null, indicators: readonly Indicator[] = all) =>
 
 describe("buildDashboard", () => {
   const dashboard = build("2013-01");
+
+  it("gives each row the series its trend chart shows when charts are on (or asked for), and none otherwise", () => {
+    const withCharts = buildDashboard(all, { settings: { ...defaultSettings(), charts: true }, cutoff: "2013-01", produced: "2013-02-14", diagnostics: reading });
+    const asked = buildDashboard(all, { settings: defaultSettings(), cutoff: "2013-01", produced: "2013-02-14", diagnostics: reading, trends: true });
+    for (const d of [withCharts, asked]) {
+      assert.deepEqual(
+        d.indicators.find((r) => r.ref === "M01")?.trend.map((t) => t.label),
+        ["Nov 2012", "Dec 2012", "Jan 2013"],
+      );
+    }
+    assert.ok(dashboard.indicators.every((r) => r.trend.length === 0));
+  });
   const row = (ref: string) => {
     const found = dashboard.indicators.find((r) => r.ref === ref);
     assert.ok(found, ref);
@@ -155,10 +167,6 @@ describe("buildDashboard", () => {
     assert.equal(m.stale, false);
     assert.equal(m.excluded, null);
     assert.deepEqual(m.cells, { actual: "F5", target: "G5", floor: "H5" });
-    assert.deepEqual(
-      m.trend.map((t) => t.label),
-      ["Nov 2012", "Dec 2012", "Jan 2013"],
-    );
     // YTD from April: only Nov, Dec, Jan are in the sheet; mean (78 + 82 + 66) / 3 = 75.33%, target 80%, floor 70% → AMBER.
     assert.equal(m.ytd?.year, "2012/13");
     assert.equal(m.ytd?.aggregation, "mean");
