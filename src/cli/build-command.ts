@@ -1,15 +1,15 @@
 import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
 import type { Dashboard } from "../core/dashboard";
 import type { Diagnostic } from "../core/diagnostics";
-import { runPipeline, type PipelineResult } from "../core/pipeline";
+import { indicatorDetector, rateAndLayOut, type PipelineResult } from "../core/pipeline";
+import type { WorkbookReading } from "../core/reading";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
 import { sameFile, writeFileAtomically } from "./output-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { defaultMaxCells, readWorkbook } from "./xlsx-reader";
-import { writeSheetPlan } from "./xlsx-writer";
+import { writeSheetPlanFile } from "./xlsx-writer";
 
 /**
  * `kpi-dashboard build`: reads a workbook, runs the pipeline and writes the dashboard as a new
@@ -159,8 +159,11 @@ export function summaryLine(dashboard: Dashboard): string {
   return `${t.total} indicator${t.total === 1 ? "" : "s"}: ${parts.join(", ")}`;
 }
 
+/** What a build keeps once the indicators are rated: the readings of the sheets (for the JSON), the dashboard and its plan. */
+type BuiltDashboard = Pick<PipelineResult, "dashboard" | "plan"> & { readonly sheets: WorkbookReading["sheets"]; readonly indicatorsFound: number };
+
 /** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names. */
-export function jsonOutput(result: PipelineResult, written: Readonly<Record<string, string>>): unknown {
+export function jsonOutput(result: Pick<BuiltDashboard, "dashboard" | "sheets">, written: Readonly<Record<string, string>>): unknown {
   const d = result.dashboard;
   return {
     indicators: d.indicators,
@@ -173,7 +176,7 @@ export function jsonOutput(result: PipelineResult, written: Readonly<Record<stri
     title: d.title,
     directorate: d.directorate,
     guidance: d.guidance,
-    sheets: result.reading.sheets,
+    sheets: result.sheets,
     written,
   };
 }
@@ -193,13 +196,11 @@ async function checkWritable(out: string): Promise<void> {
   if (existing?.isDirectory()) throw new UsageError(`Cannot write "${out}": it is a folder.`);
 }
 
-async function writeWorkbook(result: PipelineResult, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "kpi-dashboard";
-  workbook.created = new Date(`${result.dashboard.produced}T00:00:00Z`);
-  writeSheetPlan(workbook, result.plan);
+async function writeWorkbook(result: Pick<BuiltDashboard, "dashboard" | "plan">, out: string): Promise<void> {
+  const meta = { creator: "kpi-dashboard", created: new Date(`${result.dashboard.produced}T00:00:00Z`) };
   try {
-    await writeFileAtomically(out, (temporary) => workbook.xlsx.writeFile(temporary));
+    // Streamed row by row: memory follows a row of the dashboard, not the whole sheet.
+    await writeFileAtomically(out, (temporary) => writeSheetPlanFile(temporary, result.plan, meta));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
@@ -245,17 +246,35 @@ function readingLines(diagnostics: readonly Diagnostic[]): string[] {
   return lines;
 }
 
+/** Reads the workbook and finds its indicators sheet by sheet, letting each grid (a large workbook's largest part) go once its indicators are found. */
+async function readAndFind(workbook: string, settings: Settings): Promise<WorkbookReading> {
+  const detector = indicatorDetector(settings);
+  const read = await readWorkbook(workbook, { sheets: settings.sheets, maxCells: maxCellsSetting(), onSheet: (grid) => detector.addSheet(grid) });
+  return detector.finish(read.notes);
+}
+
+/**
+ * Reads, rates and lays out. Returns no more than the rest of the build needs: the indicators
+ * read (every observation of every indicator, the bulk of a large workbook's memory) are let go
+ * once rated, only their count kept for the summary.
+ */
+async function buildFromFile(options: BuildOptions, settings: Settings, today: string): Promise<BuiltDashboard> {
+  const reading = await readAndFind(options.workbook, settings);
+  // The JSON promises each indicator's trend; the sheet needs it only for charts.
+  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json });
+  return { dashboard, plan, sheets: reading.sheets, indicatorsFound: reading.indicators.length };
+}
+
 /** Runs `build` with parsed options; returns the exit code. Throws only for unexpected failures. */
 export async function runBuild(options: BuildOptions, io: CommandIo): Promise<number> {
   const settings = await resolveSettings(options);
   const out = options.out ?? (options.json && !options.pdf && !options.png ? null : "dashboard.xlsx");
   if (out) await refuseInputAsOutput(options.workbook, besideOutputs(out, options));
   if (out) await checkWritable(out);
-  const read = await readWorkbook(options.workbook, { sheets: settings.sheets, maxCells: maxCellsSetting() });
+  const result = await buildFromFile(options, settings, io.today);
   io.stderr(`Read ${options.workbook}\n`);
-  const result = runPipeline(read.grids, settings, io.today, read.notes);
-  const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
-  io.stderr(`Found ${result.reading.indicators.length} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
+  const found = result.sheets.filter((s) => s.layout !== "none").length;
+  io.stderr(`Found ${result.indicatorsFound} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
   for (const line of readingLines(result.dashboard.diagnostics)) io.stderr(`${line}\n`);
   const problems = result.dashboard.diagnostics.filter((d) => d.severity !== "info").length;
   if (problems > 0) io.stderr(`${problems} warning${problems === 1 ? "" : "s"} or error${problems === 1 ? "" : "s"} while reading (listed in the dashboard's data notes${options.json ? " and the JSON" : ""})\n`);

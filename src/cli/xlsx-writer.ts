@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { rangeBounds, withAbsoluteRows } from "../core/a1";
 import type { BorderStyle, CellStyle, SheetPlan } from "../core/sheet-plan";
 
@@ -144,87 +144,187 @@ function headerFooterText(parts: { left: string; center: string; right: string }
   return `${parts.left ? `&L${parts.left}` : ""}${parts.center ? `&C${parts.center}` : ""}${parts.right ? `&R${parts.right}` : ""}`;
 }
 
-/**
- * Adds the plan's sheet to the workbook (values, number formats, styles, merges, widths,
- * heights, conditional formats, frozen rows, print setup and page breaks) and returns it.
- * Charts are not written: exceljs cannot create them.
- */
-export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(plan.name, {
+/** What exceljs takes, as `addWorksheet` options, for the sheet's properties, view, print setup and header and footer. */
+function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
+  const p = plan.print;
+  return {
     properties: { tabColor: { argb: argb(plan.tabColor) }, defaultRowHeight: 15 },
     views: [
       plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)
         ? { state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, showGridLines: plan.showGridlines }
         : { state: "normal", showGridLines: plan.showGridlines },
     ],
-  });
+    pageSetup: {
+      paperSize: 9,
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: p.fitToHeight,
+      margins: { ...p.margins },
+      printArea: printAreaForExcelJs(p.printArea),
+      horizontalCentered: p.centerHorizontally,
+      ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows.replace(/\$/g, "") } : {}),
+    },
+    headerFooter: { differentFirst: false, differentOddEven: false, oddHeader: headerFooterText(p.header), oddFooter: headerFooterText(p.footer) },
+  };
+}
 
-  plan.columnWidths.forEach((width, c) => {
-    ws.getColumn(c + 1).width = width;
-  });
-  for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
+/** The part of a worksheet the rows are written through: exceljs's Worksheet, or its streaming WorksheetWriter. */
+interface RowSink {
+  getRow(row: number): ExcelJS.Row;
+}
 
+/**
+ * Writes the plan's cells row by row (values, styles, number formats, heights, page breaks),
+ * calling `done` with each finished row: the streaming writer commits it, so only one row is in
+ * memory at a time.
+ */
+function writeRows(ws: RowSink, plan: SheetPlan, done: (row: ExcelJS.Row) => void): void {
   // Cells with the same style share one style object: exceljs then registers each distinct
   // style once when writing (it remembers style objects it has seen) instead of once per cell.
   // The object also depends on whether the cell holds a number, because exceljs gives
   // unformatted numbers an explicit General format and other cells none.
   const { ids, styles } = resolvedStyles(plan);
   const shared = new Map<string, Partial<ExcelJS.Style>>();
+  const heights = new Map<number, number>();
+  for (const { row, height } of plan.rowHeights) heights.set(row, height);
+  // exceljs breaks after the row it is called on; the plan lists the row each page starts with.
+  const breakAfter = new Set<number>();
+  for (const row of plan.print.rowBreaks) if (row > 1) breakAfter.add(row - 1);
+  // A merged area shows its first cell's style throughout, as exceljs's mergeCells gives it.
+  const masterOf = new Map<number, number>();
+  for (const range of plan.merges) {
+    const b = rangeBounds(range);
+    if (!b) continue;
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) masterOf.set(r * plan.cols + c, b.top * plan.cols + b.left);
+  }
   for (let r = 0; r < plan.rows; r++) {
     const row = ws.getRow(r + 1);
+    const height = heights.get(r + 1);
+    if (height !== undefined) row.height = height;
     const values = plan.values[r];
-    const formats = plan.numberFormats[r];
     for (let c = 0; c < plan.cols; c++) {
       const cell = row.getCell(c + 1);
       const value = values?.[c] ?? null;
       // A plain JS string is stored as a (shared) string, never as a formula.
       if (value !== null) cell.value = value;
-      const format = formats?.[c] ?? "General";
-      const id = ids[r * plan.cols + c] ?? 0;
-      const key = `${id}|${typeof value === "number" ? "n" : ""}|${format}`;
+      const at = masterOf.get(r * plan.cols + c) ?? r * plan.cols + c;
+      const styleRow = Math.floor(at / plan.cols);
+      const styleCol = at % plan.cols;
+      const styleValue = at === r * plan.cols + c ? value : (plan.values[styleRow]?.[styleCol] ?? null);
+      const format = plan.numberFormats[styleRow]?.[styleCol] ?? "General";
+      const id = ids[at] ?? 0;
+      const key = `${id}|${typeof styleValue === "number" ? "n" : ""}|${format}`;
       let style = shared.get(key);
       if (!style) shared.set(key, (style = excelStyle(styles[id] ?? {}, format, plan.font)));
       cell.style = style;
     }
+    if (breakAfter.has(r + 1)) row.addPageBreak();
+    done(row);
   }
-  mergeRanges(ws, plan.merges);
+}
 
+/** The plan's conditional formats as exceljs takes them, priorities in plan order. */
+function conditionalFormattings(plan: SheetPlan): ExcelJS.ConditionalFormattingOptions[] {
   let priority = 1;
-  for (const cf of plan.conditionalFormats) {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: cf.rules.map((rule) => ({
-        type: "expression",
-        priority: priority++,
-        formulae: [rule.formula],
-        stopIfTrue: true,
-        style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
-          font: { color: { argb: argb(rule.fontColor) }, ...(rule.bold ? { bold: true } : {}) },
-        },
-      })),
-    });
-  }
+  return plan.conditionalFormats.map((cf) => ({
+    ref: cf.range,
+    rules: cf.rules.map((rule) => ({
+      type: "expression" as const,
+      priority: priority++,
+      formulae: [rule.formula],
+      stopIfTrue: true,
+      style: {
+        fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: argb(rule.fill) } },
+        font: { color: { argb: argb(rule.fontColor) }, ...(rule.bold ? { bold: true } : {}) },
+      },
+    })),
+  }));
+}
 
-  const p = plan.print;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: p.orientation,
-    fitToPage: true,
-    fitToWidth: p.fitToWidth,
-    fitToHeight: p.fitToHeight,
-    margins: { ...p.margins },
-    printArea: printAreaForExcelJs(p.printArea),
-    horizontalCentered: p.centerHorizontally,
-    ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows.replace(/\$/g, "") } : {}),
-  };
-  ws.headerFooter = {
-    ...ws.headerFooter,
-    oddHeader: headerFooterText(p.header),
-    oddFooter: headerFooterText(p.footer),
-  };
-  // exceljs breaks after the row it is called on; the plan lists the row each page starts with.
-  for (const row of p.rowBreaks) if (row > 1) ws.getRow(row - 1).addPageBreak();
+/** Throws exceljs's own error when two of the plan's merges overlap, checked once per cell rather than merge against merge. */
+function checkMerges(ranges: readonly string[]): void {
+  const covered = new Set<number>();
+  for (const range of ranges) {
+    const b = rangeBounds(range);
+    if (!b) continue;
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = r * maxColumns + c;
+        if (covered.has(cell)) throw new Error("Cannot merge already merged cells");
+        covered.add(cell);
+      }
+    }
+  }
+}
+
+/**
+ * Adds the plan's sheet to the workbook (values, number formats, styles, merges, widths,
+ * heights, conditional formats, frozen rows, print setup and page breaks) and returns it.
+ * Charts are not written: exceljs cannot create them.
+ */
+export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const options = sheetOptions(plan);
+  const ws = workbook.addWorksheet(plan.name, { properties: options.properties ?? {}, views: options.views ?? [] });
+  plan.columnWidths.forEach((width, c) => {
+    ws.getColumn(c + 1).width = width;
+  });
+  writeRows(ws, plan, () => undefined);
+  mergeRanges(ws, plan.merges);
+  for (const cf of conditionalFormattings(plan)) ws.addConditionalFormatting(cf);
+  ws.pageSetup = { ...ws.pageSetup, ...options.pageSetup };
+  ws.headerFooter = { ...ws.headerFooter, ...options.headerFooter };
   return ws;
+}
+
+/** The streaming worksheet's internals used to write what it otherwise leaves out. */
+interface StreamedSheetInternals {
+  _write(text: string): void;
+  _writePageMargins(): void;
+}
+
+/**
+ * The streaming writer writes no <printOptions> (where "centre horizontally" lives), so it is
+ * written just before the page margins, its place in the sheet's XML; the in-memory writer
+ * writes it from pageSetup.horizontalCentered.
+ */
+function centreWhenPrinted(ws: ExcelJS.Worksheet, centre: boolean): void {
+  if (!centre) return;
+  const internals = ws as unknown as Partial<StreamedSheetInternals>;
+  const margins = internals._writePageMargins;
+  const write = internals._write;
+  if (typeof margins !== "function" || typeof write !== "function") return;
+  internals._writePageMargins = function (this: StreamedSheetInternals): void {
+    write.call(this, '<printOptions horizontalCentered="1"/>');
+    margins.call(this);
+  };
+}
+
+/**
+ * Writes a workbook holding the plan's sheet to `file` with exceljs's streaming writer: each row
+ * is written to the file's zip as soon as it is made, so memory follows one row, not the whole
+ * sheet (a 100,000-indicator dashboard took some 2 GB through the in-memory workbook). The sheet
+ * is the one `writeSheetPlan` makes (a test compares them cell by cell).
+ */
+export async function writeSheetPlanFile(file: string, plan: SheetPlan, meta: { readonly creator: string; readonly created: Date }): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  workbook.creator = meta.creator;
+  workbook.lastModifiedBy = meta.creator;
+  workbook.created = meta.created;
+  workbook.modified = meta.created;
+  const ws = workbook.addWorksheet(plan.name, sheetOptions(plan));
+  plan.columnWidths.forEach((width, c) => {
+    ws.getColumn(c + 1).width = width;
+  });
+  // Merges are listed before the rows go: the streaming writer writes them at the end, and its
+  // own mergeCells would compare each merge with every one before it.
+  checkMerges(plan.merges);
+  const merges = (ws as unknown as { _merges?: unknown })._merges;
+  if (Array.isArray(merges)) for (const range of plan.merges) merges.push(range);
+  else for (const range of plan.merges) ws.mergeCells(range);
+  for (const cf of conditionalFormattings(plan)) ws.addConditionalFormatting(cf);
+  centreWhenPrinted(ws, plan.print.centerHorizontally);
+  writeRows(ws, plan, (row) => row.commit());
+  ws.commit();
+  await workbook.commit();
 }
