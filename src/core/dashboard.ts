@@ -81,6 +81,64 @@ export interface IndicatorResult {
   readonly cells: Readonly<Record<string, string>>;
   /** The series shown in a trend chart: up to the last 13 periods up to the cut-off. */
   readonly trend: readonly { readonly label: string; readonly actual: number | null; readonly target: number | null }[];
+  /** How the row compares with the last report the committee was given; null when there is none to compare with. */
+  readonly sinceLastReport: SinceLastReport | null;
+}
+
+/** How an alert moved since the last report: to RED, back to GREEN, better (RED to AMBER) or worse (GREEN to AMBER). */
+export type AlertChange = "fell-to-red" | "back-to-green" | "improved" | "worsened";
+
+/** One row against the last report. */
+export interface SinceLastReport {
+  /** The last report's cut-off "YYYY-MM". */
+  readonly cutoff: string;
+  /** The alert the report showed, or null when it showed none (or the indicator was not in it). */
+  readonly rag: Rag | null;
+  /** How the alert moved, "new" when the indicator was not in the report, or null when the alert is unchanged. */
+  readonly change: AlertChange | "new" | null;
+  /** True when a figure the report showed has been revised since. */
+  readonly revised: boolean;
+  /** In words, as the dashboard's column shows it: "Fell to red (was AMBER)", "New", "Unchanged; figures revised". */
+  readonly words: string;
+}
+
+/** A figure the last report showed that differs today (beyond the rounding shown). */
+export interface Revision {
+  readonly id: string;
+  readonly ref: string | null;
+  readonly name: string;
+  /** Label of the period whose figure changed. */
+  readonly period: string;
+  /** Which figure: "result", "target", "floor", "expected", "YTD result" or "YTD target". */
+  readonly field: string;
+  readonly reported: number | null;
+  readonly now: number | null;
+  /** "Q2 2012/13 result revised from 71.2% to 69.8% since the report of September 2012". */
+  readonly text: string;
+}
+
+/** An indicator whose standing changed since the last report. */
+export interface ChangeEntry {
+  /** The row's id on this dashboard, or null for an indicator that is gone. */
+  readonly id: string | null;
+  readonly ref: string | null;
+  readonly name: string;
+  readonly change: AlertChange | "new" | "gone";
+  readonly before: Rag | null;
+  readonly now: Rag | null;
+  /** "CS01 Calls answered: fell to red (was AMBER)". */
+  readonly text: string;
+}
+
+/** What changed since the last report: the section of the dashboard and the pane's summary. */
+export interface Changes {
+  /** The report compared with, or null when there is none (no history, none before this cut-off, or it could not be used). */
+  readonly since: { readonly cutoff: string; readonly produced: string; readonly recorded: string } | null;
+  readonly entries: readonly ChangeEntry[];
+  /** Counts for the summary line. */
+  readonly counts: { readonly fellToRed: number; readonly backToGreen: number; readonly improved: number; readonly worsened: number; readonly added: number; readonly gone: number; readonly revised: number };
+  /** Notes that explain the comparison: renamed indicators, changed references, changed settings, why there is no comparison. */
+  readonly notes: readonly string[];
 }
 
 /** Counts of alerts. */
@@ -127,4 +185,8 @@ export interface Dashboard {
   readonly guidance: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   readonly rules: RuleSettings;
+  /** What changed since the last report the committee was given. */
+  readonly changes: Changes;
+  /** Figures the last report showed that have been revised since. */
+  readonly revisions: readonly Revision[];
 }

@@ -42,6 +42,10 @@ export const diagnosticCodes = {
   "floor-beyond-target": { severity: "warning", meaning: "A KPI's floor standard is on the better side of its target for its polarity; the two figures should be checked." },
   "rolling-not-monthly": { severity: "warning", meaning: "An indicator marked rolling 12 months has a period that is not a single month; its figures are shown as they are." },
   "rolling-too-few-months": { severity: "warning", meaning: "An indicator marked rolling 12 months has fewer than 12 months of results, so it has no rolling figure yet." },
+  // Comparing with the last report.
+  "history-unreadable": { severity: "warning", meaning: "The report history cannot be read (damaged, hand-edited or from a newer version); it is kept as it is, not compared and not recorded over." },
+  "history-of-another-dashboard": { severity: "warning", meaning: "The report history was recorded for another dashboard (another title or directorate), so it is not compared; recording starts this workbook's own." },
+  "history-settings-changed": { severity: "info", meaning: "The settings changed since the last report, so changes of alert (or, when the reading changed, figures) are not all down to the data." },
 } as const satisfies Readonly<Record<string, { readonly severity: Severity; readonly meaning: string }>>;
 
 /** The stable code of a kind of diagnostic: one of the keys of `diagnosticCodes`. */

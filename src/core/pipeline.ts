@@ -1,6 +1,7 @@
 import type { Dashboard } from "./dashboard";
 import { detectWorkbook } from "./detection";
 import type { Grid } from "./grid";
+import type { HistoryReading } from "./history";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";
 import { buildDashboard } from "./rules";
@@ -18,8 +19,9 @@ export interface PipelineResult {
  * Runs the pure pipeline: grids → indicators → dashboard → sheet plan. Both hosts call this,
  * so the add-in and the command line cannot disagree.
  * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
+ * @param history - the reports recorded so far, to compare with the last one (none when absent)
  */
-export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string): PipelineResult {
+export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, history?: HistoryReading): PipelineResult {
   const reading = detectWorkbook(grids, {
     mapping: settings.mapping,
     yearStartMonth: settings.rules.yearStartMonth,
@@ -30,6 +32,7 @@ export function runPipeline(grids: readonly Grid[], settings: Settings, produced
     cutoff: settings.period,
     produced,
     diagnostics: reading.diagnostics,
+    ...(history ? { history } : {}),
   });
   const plan = layoutDashboard(dashboard, settings);
   return { reading, dashboard, plan };

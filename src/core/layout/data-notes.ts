@@ -51,10 +51,15 @@ export function diagnosticNotes(diagnostics: readonly Diagnostic[], max = maxDia
   return shown;
 }
 
-/** Adds the data notes: what the committee should know about missing, excluded, late or doubtful figures. */
+/** A note for every figure the last report showed that has been revised since: "CR01 Calls answered: Dec 2012 result revised from 71.2% to 69.8% since the report of December 2012." */
+export function revisionNotes(dashboard: Pick<Dashboard, "revisions">): string[] {
+  return dashboard.revisions.map((r) => `${label(r)}: ${r.text}.`);
+}
+
+/** Adds the data notes: what the committee should know about revised, missing, excluded, late or doubtful figures. */
 export function addDataNotesBlock(builder: SheetBuilder, dashboard: Dashboard): void {
   const heading = addSectionHeading(builder, "Data notes");
-  const notes = [...indicatorNotes(dashboard), ...diagnosticNotes(dashboard.diagnostics)];
+  const notes = [...revisionNotes(dashboard), ...indicatorNotes(dashboard), ...diagnosticNotes(dashboard.diagnostics)];
   const last = addNoteRows(builder, notes.length > 0 ? notes : ["All indicators have results for their latest period and no problems were found reading the workbook."]);
   builder.keepTogether(heading - 1, Math.min(last, heading + 2));
 }

@@ -1,6 +1,6 @@
 import type { IndicatorResult } from "../dashboard";
 import { alertColumnFormat } from "./alert-rules";
-import { commentaryColumn, kpiAlertColumns, kpiHeadings } from "./columns";
+import { commentaryColumn, kpiAlertColumns, kpiHeadings, sinceColumn, sinceHeading } from "./columns";
 import type { TableGroup } from "./grouping";
 import { indicatorFormat } from "./number-formats";
 import { numberCell, rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
@@ -8,10 +8,10 @@ import { alertStyle, wrapStyle } from "./styles";
 import { addIndicatorRows } from "./tables";
 import { alertWord, dotWords } from "./words";
 
-/** The cells of one KPI row, in the order of `kpiHeadings`. */
-export function kpiRowCells(indicator: IndicatorResult): PlanCell[] {
+/** The cells of one KPI row, in the order of `kpiHeadings` (then "Since last report" when `since`). */
+export function kpiRowCells(indicator: IndicatorResult, since = false): PlanCell[] {
   const format = indicatorFormat(indicator);
-  return [
+  const cells = [
     textCell(indicator.ref),
     textCell(indicator.name),
     textCell(indicator.period?.label),
@@ -27,12 +27,23 @@ export function kpiRowCells(indicator: IndicatorResult): PlanCell[] {
     textCell(alertWord(indicator.ytd?.rag)),
     textCell(indicator.commentary),
   ];
+  if (since) cells.push(textCell(indicator.sinceLastReport?.words ?? ""));
+  return cells;
 }
 
-/** Adds a KPI table, its alerts written as words and coloured by conditional formats. */
-export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string): void {
-  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, kpiHeadings, kpiRowCells);
-  builder.style(rangeAddress(first, commentaryColumn, last, commentaryColumn), wrapStyle);
+/**
+ * Adds a KPI table, its alerts written as words and coloured by conditional formats; with `since`,
+ * a last column says how each row stands against the last report, bold where a figure was revised.
+ */
+export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string, since = false): void {
+  const headings = since ? [...kpiHeadings, sinceHeading] : kpiHeadings;
+  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, since));
+  builder.style(rangeAddress(first, commentaryColumn, last, since ? sinceColumn : commentaryColumn), wrapStyle);
+  if (since) {
+    group.indicators.forEach((indicator, n) => {
+      if (indicator.sinceLastReport?.revised) builder.style(rangeAddress(first + n, sinceColumn, first + n, sinceColumn), { bold: true });
+    });
+  }
   for (const column of kpiAlertColumns) {
     builder.style(rangeAddress(first, column, last, column), alertStyle);
     builder.conditionalFormats.push(alertColumnFormat(column, first, last));

@@ -1,6 +1,7 @@
 import { monthKey, monthLongName, monthNumberOf } from "../calendar";
 import type { Dashboard, IndicatorResult, PreviousResult, Rag } from "../dashboard";
 import { diagnostic, type Diagnostic } from "../diagnostics";
+import { noHistory, ownerOf, type HistoryReading } from "../history";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings, Settings } from "../settings";
 import { describeCoverage } from "./coverage";
@@ -10,6 +11,7 @@ import { compareWithForecast } from "./forecast";
 import { guidanceNotes } from "./guidance";
 import { alertOf, rateResult } from "./rag";
 import { rollingTwelveMonths } from "./rolling";
+import { compareWithLastReport } from "./since-last-report";
 import { isStale, staleReason } from "./stale";
 import { summarise } from "./summary";
 import { yearToDate } from "./ytd";
@@ -32,6 +34,8 @@ export interface BuildOptions {
   readonly produced: string;
   /** What reading found, passed through ahead of the rules' own. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The reports recorded so far, to say what changed since the last one; none when absent. */
+  readonly history?: HistoryReading;
 }
 
 function indicatorName(indicator: Indicator): string {
@@ -123,7 +127,7 @@ function floorOnWrongSide(indicator: Indicator, o: Observation): boolean {
 /** The part of a row that says how its result is rated or placed. */
 type Assessment = Pick<IndicatorResult, "rag" | "previous" | "dot" | "position" | "variance" | "ytd" | "stale" | "reason">;
 /** The part of a row taken from the indicator and its current observation. */
-type RowFigures = Omit<IndicatorResult, keyof Assessment>;
+type RowFigures = Omit<IndicatorResult, keyof Assessment | "sinceLastReport">;
 
 /**
  * Joins a row's figures and its assessment, figures first. Written out field by field because
@@ -161,6 +165,7 @@ function resultRow(f: RowFigures, a: Assessment): IndicatorResult {
     ytd: a.ytd,
     stale: a.stale,
     reason: a.reason,
+    sinceLastReport: null,
   };
 }
 
@@ -290,8 +295,12 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
   });
 
   const cutoffMonth = chooseCutoff(prepared, options.cutoff, options.produced, own);
-  const results = prepared.map((indicator) => resultFor(indicator, cutoffMonth, rules, own));
+  const rated = prepared.map((indicator) => resultFor(indicator, cutoffMonth, rules, own));
   const cutoff = monthKey(cutoffMonth);
+  const owner = ownerOf(settings);
+  const comparison = compareWithLastReport(rated, prepared, { history: options.history ?? noHistory, cutoff, settings, owner });
+  const results = comparison.results;
+  own.push(...comparison.diagnostics);
 
   return {
     title: settings.title,
@@ -305,5 +314,7 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
     guidance: guidanceNotes(rules),
     diagnostics: [...options.diagnostics, ...own],
     rules,
+    changes: comparison.changes,
+    revisions: comparison.revisions,
   };
 }

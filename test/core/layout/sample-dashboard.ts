@@ -38,6 +38,7 @@ const base: IndicatorResult = {
   reason: null,
   excluded: null,
   cells: {},
+  sinceLastReport: null,
   trend: [],
 };
 
@@ -283,6 +284,8 @@ export function sampleDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     ],
     diagnostics,
     rules: defaultSettings().rules,
+    changes: { since: null, entries: [], counts: { fellToRed: 0, backToGreen: 0, improved: 0, worsened: 0, added: 0, gone: 0, revised: 0 }, notes: [] },
+    revisions: [],
     ...overrides,
   };
 }

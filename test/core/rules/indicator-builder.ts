@@ -98,6 +98,7 @@ export function result(fields: Partial<IndicatorResult> = {}): IndicatorResult {
     excluded: null,
     cells: {},
     trend: [],
+    sinceLastReport: null,
     ...fields,
   };
 }
