@@ -6,6 +6,8 @@ import type { Dashboard } from "../core/dashboard";
 import type { Grid } from "../core/grid";
 import { runPipeline, type PipelineResult } from "../core/pipeline";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
+import { changesInWords, historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf } from "../core/history";
+import { historyFileFor, readHistoryFile, writeHistoryFile } from "./history-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { readWorkbookGrids } from "./xlsx-reader";
 import { writeSheetPlan } from "./xlsx-writer";
@@ -36,6 +38,10 @@ export interface BuildOptions {
   readonly json: boolean;
   readonly title: string | null;
   readonly groupBy: "frequency" | "service-area" | null;
+  /** Record this dashboard as reported in the history file (`--record`). */
+  readonly record?: boolean;
+  /** The history file (`--history`); by default beside the output. */
+  readonly history?: string | null;
 }
 
 /** Where the command writes: its two streams, and today's date for "Produced". */
@@ -44,12 +50,14 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
   /** YYYY-MM-DD. */
   readonly today: string;
+  /** The time now, ISO; when a report is recorded. Midnight of `today` when not given. */
+  readonly now?: string;
 }
 
 /** Usage text for the build command. */
 export const buildUsage =
   "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
-  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area]";
+  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
 
 /** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
 export function parseBuildArgs(args: readonly string[]): BuildOptions {
@@ -69,6 +77,8 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
         json: { type: "boolean", default: false },
         title: { type: "string" },
         "group-by": { type: "string" },
+        record: { type: "boolean", default: false },
+        history: { type: "string" },
       },
     });
   } catch (error) {
@@ -97,6 +107,8 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
     json: values.json === true,
     title: values.title ?? null,
     groupBy,
+    record: values.record === true,
+    history: values.history ?? null,
   };
 }
 
@@ -161,6 +173,8 @@ export function jsonOutput(result: PipelineResult, written: Readonly<Record<stri
     title: d.title,
     directorate: d.directorate,
     guidance: d.guidance,
+    changes: d.changes,
+    revisions: d.revisions,
     sheets: result.reading.sheets,
     written,
   };
@@ -206,9 +220,16 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
     throw new UsageError(`--out "${out}" is the input workbook; the input is never overwritten, so choose another file name.`);
   }
   if (out) await checkWritable(out);
-  const grids: Grid[] = await readWorkbookGrids(options.workbook);
+  // The report history: read on every build, written only with --record, never over one that cannot be read.
+  const historyFile = historyFileFor(options.history ?? null, out);
+  const record = options.record === true;
+  if (record && historyFile === null) throw new UsageError("--record needs somewhere to keep the history: give --out or --history.");
+  const history = historyFile ? await readHistoryFile(historyFile) : null;
+  if (record && history?.problem) throw new UsageError(`Not recorded: ${history.problem} Move it aside or give another --history file.`);
+  // The add-in's own history sheet is never indicator data.
+  const grids: Grid[] = (await readWorkbookGrids(options.workbook)).filter((g) => g.sheet !== historySheetName);
   io.stderr(`Read ${options.workbook}\n`);
-  const result = runPipeline(grids, settings, io.today);
+  const result = runPipeline(grids, settings, io.today, history ?? undefined);
   const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
   io.stderr(`Found ${result.reading.indicators.length} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
   const problems = result.dashboard.diagnostics.filter((d) => d.severity !== "info").length;
@@ -233,6 +254,15 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
         exitCode = 1;
       }
     }
+  }
+  const since = changesInWords(result.dashboard.changes);
+  if (since) io.stderr(`${since}\n`);
+  if (record && historyFile) {
+    const recording = recordSnapshot(history?.history ?? null, snapshotOf(result.dashboard, settings, io.now ?? `${io.today}T00:00:00.000Z`), ownerOf(result.dashboard));
+    await writeHistoryFile(historyFile, recording.history);
+    written.history = historyFile;
+    const kept = recording.history.snapshots.length;
+    io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
   }
   if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);
   const outputs = Object.values(written);

@@ -19,6 +19,12 @@ import type { Settings } from "./settings";
 export const historyFormatName = "kpi-dashboard-history";
 /** The format version this code writes; a history with a higher one is kept as it is and not used. */
 export const historyFormatVersion = 1;
+/**
+ * The worksheet the add-in keeps the history on inside a workbook: VeryHidden, so it is not in
+ * Excel's Unhide list, and never read as indicator data by either host.
+ */
+export const historySheetName = "kpiDashboard.history";
+
 /** Reports kept by default: three years of monthly papers. */
 export const defaultMaxSnapshots = 36;
 
