@@ -259,7 +259,12 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   if (since) io.stderr(`${since}\n`);
   if (record && historyFile) {
     const recording = recordSnapshot(history?.history ?? null, snapshotOf(result.dashboard, settings, io.now ?? `${io.today}T00:00:00.000Z`), ownerOf(result.dashboard));
-    await writeHistoryFile(historyFile, recording.history);
+    try {
+      await writeHistoryFile(historyFile, recording.history);
+    } catch (error) {
+      // Like an output that cannot be written: one line, exit code 2.
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
     written.history = historyFile;
     const kept = recording.history.snapshots.length;
     io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
