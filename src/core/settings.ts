@@ -135,6 +135,8 @@ export const settingsSchema = z.looseObject({
   grouping: z.enum(["frequency", "serviceArea"]).default("frequency"),
   charts: z.boolean().default(false),
   sourceFormatting: z.boolean().default(false),
+  /** Record every build in the report history, as if each were marked as reported (off: only "Mark as reported" records). */
+  recordEveryBuild: z.boolean().default(false),
   /** The dashboard sheet's name: one Excel accepts (see sheet-name.ts). */
   dashboardSheet: z
     .string()
