@@ -12,6 +12,8 @@ export interface OptionsViewInput {
   readonly settings: Settings;
   readonly onChange: (settings: Settings) => void;
   readonly onRemoveSourceFormatting: () => void;
+  /** The analyst asked to clear the report history. */
+  readonly onClearHistory: () => void;
 }
 
 
@@ -99,6 +101,10 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
   sourceFormatting.addEventListener("change", () => change({ sourceFormatting: sourceFormatting.checked }));
   const removeFormatting = el("button", { type: "button", class: "link", "data-key": "removeFormatting" }, "Remove colouring now");
   removeFormatting.addEventListener("click", input.onRemoveSourceFormatting);
+  const recordEveryBuild = el("input", { type: "checkbox", "data-key": "recordEveryBuild", checked: settings.recordEveryBuild });
+  recordEveryBuild.addEventListener("change", () => change({ recordEveryBuild: recordEveryBuild.checked }));
+  const clearHistory = el("button", { type: "button", class: "link", "data-key": "clearHistory" }, "Clear the report history");
+  clearHistory.addEventListener("click", input.onClearHistory);
 
   const atTarget = select("atTarget", settings.rules.atTarget, [
     ["GREEN", "Green"],
@@ -156,6 +162,7 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
     el("summary", {}, "Rules and options"),
     checkField("Add trend charts", charts),
     checkField("Colour the alerts in the source sheets", sourceFormatting, removeFormatting),
+    checkField("Record every build as reported", recordEveryBuild, clearHistory),
     field("A result equal to its target is", atTarget),
     field("A result equal to its floor standard is", atFloor),
     field("Without a floor standard, amber within (% of target)", amberTolerance, "Leave blank to go straight from green to red."),

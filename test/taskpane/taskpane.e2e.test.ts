@@ -135,6 +135,41 @@ describe("task pane in a browser", function () {
     return names.filter((n, i) => n !== names[i - 1]);
   }
 
+  it("marks a dashboard as reported, then says after next month's build what changed since, each change a link to its row", async () => {
+    const p = await open();
+    await p.getByLabel("Reporting period").selectOption("2012-12");
+    await buildAndWait(p);
+    assert.equal(await p.locator(".since-summary").count(), 0, "nothing to compare with before the first report");
+    await p.getByRole("button", { name: "Mark as reported" }).click();
+    await p.waitForSelector(".since-recorded");
+    assert.match(await p.locator(".since-recorded").innerText(), /Recorded as the report of December 2012 \(1 report kept\)/);
+    const names = await p.evaluate(() => window.__fake?.sheetNames() ?? []);
+    assert.equal(names[names.length - 1], "kpiDashboard.history");
+    assert.equal(await p.evaluate(() => window.__fake?.sheet("kpiDashboard.history")?.visibility), "VeryHidden");
+
+    // CR01's December figure (O4) is revised after the report went out: its result and its YTD result change.
+    await p.evaluate(async () => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Monthly KPIs").getRange("O4").values = [[0.79]];
+        await ctx.sync();
+      });
+    });
+    await p.getByLabel("Reporting period").selectOption("2013-01");
+    await buildAndWait(p);
+    assert.match(await p.locator(".since-summary").innerText(), /^Since the report of December 2012: .*2 figures revised$/);
+    const link = p.locator("button.since-link", { hasText: "Dec 2012 result revised from 80.0% to 79.0%" });
+    assert.equal(await link.count(), 1);
+    await link.click();
+    await p.waitForFunction(() => /^Dashboard!A\d+$/.test(window.__fake?.selection() ?? ""));
+    const row = await p.evaluate(() => {
+      const fake = window.__fake;
+      const address = fake?.selection()?.split("!")[1] ?? "";
+      return fake?.describeSheet("Dashboard").cells[address]?.value;
+    });
+    assert.equal(row, "CR01", "the link selects CR01's row on the dashboard");
+    assert.equal(await p.getByRole("button", { name: "Mark as reported" }).count(), 1, "January is not recorded until it is marked");
+  });
+
   it("shows each step of the build while it runs", async () => {
     const p = await open();
     assert.deepEqual(await buildRecordingSteps(p), ["Reading the sheets", "Rating the indicators", "Writing the dashboard"]);
