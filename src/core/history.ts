@@ -108,23 +108,19 @@ function decode<T extends string>(codes: Readonly<Record<T, string>>, code: unkn
   return null;
 }
 
-/** The columns of a stored report, in the order this version writes them. */
-export const snapshotFields = [
-  "indicator", // index into the history's `indicators`
-  "period",
-  "actual",
-  "target",
-  "floor",
-  "expected",
-  "rag", // G A R N T
-  "dot", // I W S
-  "position", // A W B
-  "previousPeriod",
-  "previousActual",
-  "ytdActual",
-  "ytdTarget",
-  "ytdRag",
-] as const;
+/**
+ * The columns of a stored report, in the order this version writes them. "period" and
+ * "previousPeriod" are indexes into the report's `periods`; "alerts" is four letters, one each for
+ * the alert (G A R N T), the direction of travel (I W S), an activity's position (A W B) and the
+ * YTD alert, "-" where there is none. Trailing empty columns are left off a row.
+ */
+export const snapshotFields = ["indicator", "period", "actual", "target", "floor", "expected", "alerts", "previousPeriod", "previousActual", "ytdActual", "ytdTarget"] as const;
+
+/** One letter of "alerts", or null for "-". */
+function letter(alerts: unknown, at: number): string | null {
+  const c = typeof alerts === "string" ? alerts.charAt(at) : "";
+  return c === "" || c === "-" ? null : c;
+}
 
 const cell = z.union([z.string(), z.number(), z.null()]);
 
@@ -137,6 +133,7 @@ const storedSchema = z.looseObject({
   snapshots: z.array(
     z.looseObject({
       cutoff: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+      periods: z.array(z.string()),
       produced: z.string(),
       recorded: z.string(),
       settings: z.looseObject({ reading: z.string(), rules: z.string() }),
@@ -150,10 +147,6 @@ const versionProbe = z.looseObject({ format: z.literal(historyFormatName), versi
 
 function num(v: unknown): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-function text(v: unknown): string | null {
-  return typeof v === "string" ? v : null;
 }
 
 /**
@@ -198,21 +191,26 @@ export function parseHistory(stored: unknown): HistoryReading {
       const index = get(row, "indicator");
       const k = typeof index === "number" ? keys[index] : undefined;
       if (!k) return { history: null, problem: `The report history cannot be read: a report of ${s.cutoff} names an indicator that is not listed. It is not used; it is kept as it is and nothing is recorded over it.` };
-      const previousPeriod = text(get(row, "previousPeriod"));
+      const periodAt = (field: "period" | "previousPeriod"): string | null => {
+        const n = get(row, field);
+        return typeof n === "number" ? (s.periods[n] ?? null) : null;
+      };
+      const previousPeriod = periodAt("previousPeriod");
+      const alerts = get(row, "alerts");
       const ytdActual = num(get(row, "ytdActual"));
       const ytdTarget = num(get(row, "ytdTarget"));
-      const ytdRag = decode(ragCodes, get(row, "ytdRag"));
+      const ytdRag = decode(ragCodes, letter(alerts, 3));
       indicators.push({
         key: { ref: k[0], sheet: k[1], name: k[2] },
         kind: k[3],
-        period: text(get(row, "period")),
+        period: periodAt("period"),
         actual: num(get(row, "actual")),
         target: num(get(row, "target")),
         floor: num(get(row, "floor")),
         expected: num(get(row, "expected")),
-        rag: decode(ragCodes, get(row, "rag")),
-        dot: decode(dotCodes, get(row, "dot")),
-        position: decode(positionCodes, get(row, "position")),
+        rag: decode(ragCodes, letter(alerts, 0)),
+        dot: decode(dotCodes, letter(alerts, 1)),
+        position: decode(positionCodes, letter(alerts, 2)),
         previous: previousPeriod === null ? null : { period: previousPeriod, actual: num(get(row, "previousActual")) },
         ytd: ytdActual === null && ytdTarget === null && ytdRag === null ? null : { actual: ytdActual, target: ytdTarget, rag: ytdRag },
       });
@@ -230,13 +228,21 @@ function keyText(k: IndicatorKey): string {
 export function serialiseHistory(history: History): string {
   const index = new Map<string, number>();
   const indicators: [string | null, string, string, Kind][] = [];
-  const snapshots = history.snapshots.map((s) => ({
-    cutoff: s.cutoff,
-    produced: s.produced,
-    recorded: s.recorded,
-    settings: s.settings,
-    fields: snapshotFields,
-    rows: s.indicators.map((i) => {
+  const code = (codes: Readonly<Record<string, string>>, word: string | null | undefined): string => (word == null ? "-" : (codes[word] ?? "-"));
+  const snapshots = history.snapshots.map((s) => {
+    const periods: string[] = [];
+    const periodIndex = new Map<string, number>();
+    const periodOf = (label: string | null | undefined): number | null => {
+      if (label == null) return null;
+      let n = periodIndex.get(label);
+      if (n === undefined) {
+        n = periods.length;
+        periodIndex.set(label, n);
+        periods.push(label);
+      }
+      return n;
+    };
+    const rows = s.indicators.map((i) => {
       const k = keyText(i.key);
       let n = index.get(k);
       if (n === undefined) {
@@ -244,24 +250,24 @@ export function serialiseHistory(history: History): string {
         index.set(k, n);
         indicators.push([i.key.ref, i.key.sheet, i.key.name, i.kind]);
       }
-      return [
+      const row: (string | number | null)[] = [
         n,
-        i.period,
+        periodOf(i.period),
         i.actual,
         i.target,
         i.floor,
         i.expected,
-        i.rag === null ? null : ragCodes[i.rag],
-        i.dot === null ? null : dotCodes[i.dot],
-        i.position === null ? null : positionCodes[i.position],
-        i.previous?.period ?? null,
+        `${code(ragCodes, i.rag)}${code(dotCodes, i.dot)}${code(positionCodes, i.position)}${code(ragCodes, i.ytd?.rag)}`,
+        periodOf(i.previous?.period),
         i.previous?.actual ?? null,
         i.ytd?.actual ?? null,
         i.ytd?.target ?? null,
-        i.ytd?.rag == null ? null : ragCodes[i.ytd.rag],
       ];
-    }),
-  }));
+      while (row.length > 1 && row[row.length - 1] === null) row.pop();
+      return row;
+    });
+    return { cutoff: s.cutoff, periods, produced: s.produced, recorded: s.recorded, settings: s.settings, fields: snapshotFields, rows };
+  });
   return JSON.stringify({ format: historyFormatName, version: historyFormatVersion, workbook: history.owner, indicators, snapshots });
 }
 
