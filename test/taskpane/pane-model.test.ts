@@ -17,7 +17,7 @@ import {
 import { obs } from "../core/rules/indicator-builder";
 
 function counts(partial: Partial<RagCounts>): RagCounts {
-  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, activity: 0, total: 0, ...partial };
+  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0, total: 0, ...partial };
 }
 
 function sheet(name: string, partial: Partial<SheetReading> = {}): SheetReading {
