@@ -4,7 +4,7 @@
  * through a PaneHost.
  */
 import { latestReportingMonth } from "../core/rules";
-import type { RagCounts } from "../core/dashboard";
+import type { MissingCommentary, RagCounts } from "../core/dashboard";
 import { detectWorkbook } from "../core/detection";
 import type { Diagnostic } from "../core/diagnostics";
 import type { WorkbookReading } from "../core/reading";
@@ -31,7 +31,7 @@ interface PaneState {
   reading: WorkbookReading | null;
   editing: string | null;
   step: BuildStep | null;
-  result: { counts: RagCounts; sheet: string } | null;
+  result: { counts: RagCounts; sheet: string; missingCommentary: readonly MissingCommentary[] } | null;
   diagnostics: readonly Diagnostic[];
   notice: Notice | null;
   /**
@@ -269,6 +269,7 @@ class Pane {
       this.regions.options,
       renderOptions({
         settings: this.state.settings,
+        current: () => this.state.settings,
         onChange: (settings) => this.update(settings),
         onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
       }),
@@ -288,7 +289,7 @@ class Pane {
     else if (result)
       swap(
         this.regions.status,
-        renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1")),
+        renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), result.missingCommentary),
       );
     else replaceChildren(this.regions.status);
   }
@@ -374,7 +375,7 @@ class Pane {
         this.renderStatus();
         this.announce(progressMessage(step));
       });
-      this.state.result = { counts: dashboard.summary.total, sheet: sheetName };
+      this.state.result = { counts: dashboard.summary.total, sheet: sheetName, missingCommentary: dashboard.missingCommentary };
       this.state.diagnostics = dashboard.diagnostics;
       if (warnings.length > 0) this.state.notice = { kind: "warning", text: warnings.join(" ") };
       this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.${warnings.length > 0 ? ` ${warnings.join(" ")}` : ""}`);

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, 
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { summaryLine } from "../../src/cli/build-command";
 
 /** Runs the command line as a user would, through its bin script. */
 const root = path.join(__dirname, "..", "..");
@@ -157,5 +158,14 @@ describe("kpi-dashboard build", function () {
         assert.equal(stdout, "");
       });
     }
+  });
+});
+
+describe("summaryLine", () => {
+  it("mentions exceeded and monitor-only indicators only when there are some", () => {
+    const counts = { GREEN: 2, AMBER: 1, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0, total: 3 };
+    const line = (c: typeof counts) => summaryLine({ summary: { total: c, byServiceArea: [] } } as unknown as Parameters<typeof summaryLine>[0]);
+    assert.equal(line(counts), "3 indicators: 2 green, 1 amber, 0 red, 0 no data");
+    assert.equal(line({ ...counts, EXCEEDED: 1, MONITOR: 2, total: 6 }), "6 indicators: 1 exceeded, 2 green, 1 amber, 0 red, 0 no data, 2 monitor only");
   });
 });
