@@ -279,6 +279,7 @@ class Pane {
       this.regions.options,
       renderOptions({
         settings: this.state.settings,
+        current: () => this.state.settings,
         onChange: (settings) => this.update(settings),
         onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
         onClearHistory: () => void this.clearHistory(),
@@ -302,7 +303,7 @@ class Pane {
         el(
           "div",
           {},
-          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1")),
+          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), result.dashboard.missingCommentary),
           renderSince({
             dashboard: result.dashboard,
             rows: result.rows,
