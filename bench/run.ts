@@ -8,6 +8,8 @@
  * - Task pane: bundle size and time to interactive in headless Chromium.
  * - Reader: the command line's reader on hostile input (a 7 KB workbook whose used range runs to
  *   XFD1048576, and a sheet of 200,000 indicator rows), each read in its own process for its peak memory.
+ * - Report history: the store's size for 1,000 indicators × 36 reports, and a build that reads and
+ *   records it on Excel on the web.
  * Timings are noisy on shared machines: each is the minimum and median of repeats, and the
  * comparisons are ratios measured in the same run. `--json` prints the same figures as JSON.
  */
@@ -22,6 +24,9 @@ import { detectWorkbook } from "../src/core/detection";
 import { layoutDashboard } from "../src/core/layout";
 import { defaultSettings, type Settings } from "../src/core/settings";
 import { buildDashboardInExcel } from "../src/excel/build";
+import { historySheetName, recordSnapshot, serialiseHistory, snapshotOf, type History } from "../src/core/history";
+import { runPipeline } from "../src/core/pipeline";
+import { historyToCells } from "../src/excel/history-store";
 import { createFakeExcel } from "../test/excel/fake-excel";
 import { measureTaskpane } from "../test/taskpane/measure";
 import { generateWorkbookGrids, writeGeneratedWorkbook, writeKpiRowsWorkbook } from "./generate";
@@ -31,7 +36,7 @@ const PERIODS = 36;
 const SIZES = [10, 100, 1000, 10000] as const;
 const PRODUCED = "2013-03-31";
 const json = process.argv.includes("--json");
-/** `--only engine|cli|excel|pane|reader` runs one section, for work on one cost. */
+/** `--only engine|cli|excel|pane|reader|history` runs one section, for work on one cost. */
 const only = (() => {
   const i = process.argv.indexOf("--only");
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
@@ -299,6 +304,55 @@ async function measureReader(dir: string): Promise<ReaderRow[]> {
   return rows;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Report history: how large the store grows, and what it adds to a build
+// ---------------------------------------------------------------------------------------------
+
+interface HistoryReport {
+  indicators: number;
+  reports: number;
+  /** The store's JSON text, bytes (UTF-8). */
+  bytes: number;
+  /** Cells of the VeryHidden sheet the add-in keeps it on. */
+  cells: number;
+  /** A web build with that history, recording one more (settings saved): round trips and the largest messages. */
+  webBuild: { syncs: number; largestRequestBytes: number; largestResponseBytes: number };
+}
+
+/**
+ * 36 real monthly reports of the generated 1,000-indicator workbook (cut-offs April 2010 to March
+ * 2013), each as the history keeps it; then a build on Excel on the web that reads that history in
+ * its first request and writes it back, one report more, in its last.
+ */
+async function measureHistory(): Promise<HistoryReport> {
+  const indicators = 1000;
+  const reports = 36;
+  log(`history: ${indicators} indicators × ${reports} reports`);
+  const grids = generateWorkbookGrids(indicators, PERIODS);
+  const settings = settingsFor(grids.map((g) => g.sheet));
+  let history: History | null = null;
+  for (let m = 0; m < reports; m++) {
+    const n = 2010 * 12 + 3 + m;
+    const cutoff = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+    const { dashboard } = runPipeline(grids, { ...settings, period: cutoff }, PRODUCED);
+    history = recordSnapshot(history, snapshotOf(dashboard, settings, `${cutoff}-28T09:00:00.000Z`), { title: dashboard.title, directorate: dashboard.directorate }).history;
+  }
+  if (!history) throw new Error("no history");
+  const bytes = Buffer.byteLength(serialiseHistory(history), "utf8");
+  const cells = historyToCells(history);
+  const sheets = [...grids.map((g) => ({ name: g.sheet, values: g.values, numberFormat: g.numberFormat, origin: g.origin })), { name: historySheetName, values: cells, visibility: "VeryHidden" as const }];
+  const fake = createFakeExcel({ sheets, platform: "web" });
+  const uninstall = fake.install();
+  try {
+    fake.resetStats();
+    await buildDashboardInExcel({ ...settings, period: null, recordEveryBuild: true }, { produced: PRODUCED });
+    const s = fake.stats;
+    return { indicators, reports, bytes, cells: cells.length, webBuild: { syncs: s.syncs, largestRequestBytes: s.largestRequestBytes, largestResponseBytes: s.largestResponseBytes } };
+  } finally {
+    uninstall();
+  }
+}
+
 const ms = (t: Timing): string => `${t.min.toFixed(1)} / ${t.median.toFixed(1)}`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -319,6 +373,7 @@ async function main(): Promise<void> {
     const excel = wanted("excel") ? await measureExcel() : [];
     if (wanted("pane")) log("task pane: bundle and time to interactive");
     const reader = wanted("reader") ? await measureReader(dir) : [];
+    const historyStore = wanted("history") ? await measureHistory() : null;
     const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, interactiveMs: null, paneMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
@@ -364,6 +419,7 @@ async function main(): Promise<void> {
       excel,
       reader,
       taskpane: pane,
+      history: historyStore,
       targets,
       seconds: (Date.now() - started) / 1000,
     };
@@ -420,6 +476,15 @@ async function main(): Promise<void> {
       `Task pane: taskpane.js ${kb(pane.jsBytes)}, taskpane.css ${kb(pane.cssBytes)}, gzipped ${kb(pane.gzipBytes)}; interactive in ${pane.interactiveMs === null ? "n/a (no Chromium)" : `${pane.interactiveMs.toFixed(0)} ms from navigation, office.js (minified, as the CDN serves it) included; ${(pane.paneMs ?? NaN).toFixed(0)} ms after office.js had run`}`,
       "",
     );
+    if (historyStore) {
+      out.push(
+        `Report history: ${historyStore.indicators.toLocaleString("en-GB")} indicators × ${historyStore.reports} reports take ${mb(historyStore.bytes)} ` +
+          `in ${historyStore.cells} cells of the VeryHidden sheet (a cell holds 32,767 characters; Excel on the web caps a message at 5 MB). ` +
+          `A web build that reads it and records one more: ${historyStore.webBuild.syncs} round trips, largest request ${mb(historyStore.webBuild.largestRequestBytes)}, ` +
+          `largest response ${mb(historyStore.webBuild.largestResponseBytes)}.`,
+        "",
+      );
+    }
     out.push(
       table(
         "Targets",

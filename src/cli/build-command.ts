@@ -6,6 +6,8 @@ import type { Diagnostic } from "../core/diagnostics";
 import { indicatorDetector, rateAndLayOut, type PipelineResult } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
+import { changesInWords, historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf, type HistoryReading } from "../core/history";
+import { historyFileFor, readHistoryFile, writeHistoryFile } from "./history-file";
 import { sameFile, writeFileAtomically } from "./output-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { defaultMaxCells, readWorkbook } from "./xlsx-reader";
@@ -46,6 +48,10 @@ export interface BuildOptions {
   readonly json: boolean;
   readonly title: string | null;
   readonly groupBy: "frequency" | "service-area" | null;
+  /** Record this dashboard as reported in the history file (`--record`). */
+  readonly record?: boolean;
+  /** The history file (`--history`); by default beside the output. */
+  readonly history?: string | null;
 }
 
 /** Where the command writes: its two streams, and today's date for "Produced". */
@@ -54,12 +60,14 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
   /** YYYY-MM-DD. */
   readonly today: string;
+  /** The time now, ISO; when a report is recorded. Midnight of `today` when not given. */
+  readonly now?: string;
 }
 
 /** Usage text for the build command. */
 export const buildUsage =
   "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
-  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area]";
+  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
 
 /** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
 export function parseBuildArgs(args: readonly string[]): BuildOptions {
@@ -79,6 +87,8 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
         json: { type: "boolean", default: false },
         title: { type: "string" },
         "group-by": { type: "string" },
+        record: { type: "boolean", default: false },
+        history: { type: "string" },
       },
     });
   } catch (error) {
@@ -107,6 +117,8 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
     json: values.json === true,
     title: values.title ?? null,
     groupBy,
+    record: values.record === true,
+    history: values.history ?? null,
   };
 }
 
@@ -150,11 +162,13 @@ export async function resolveSettings(options: BuildOptions): Promise<Settings> 
   return settings;
 }
 
-/** "12 indicators: 4 green, 2 amber, 2 red, 1 no data, 1 no target, 2 activity". */
+/** "12 indicators: 4 green, 2 amber, 2 red, 1 no data, 1 no target, 2 activity"; exceeded and monitor-only counts only when there are some. */
 export function summaryLine(dashboard: Dashboard): string {
   const t = dashboard.summary.total;
   const parts = [`${t.GREEN} green`, `${t.AMBER} amber`, `${t.RED} red`, `${t.NO_DATA} no data`];
+  if (t.EXCEEDED > 0) parts.unshift(`${t.EXCEEDED} exceeded`);
   if (t.NO_TARGET > 0) parts.push(`${t.NO_TARGET} no target`);
+  if (t.MONITOR > 0) parts.push(`${t.MONITOR} monitor only`);
   if (t.activity > 0) parts.push(`${t.activity} activity`);
   return `${t.total} indicator${t.total === 1 ? "" : "s"}: ${parts.join(", ")}`;
 }
@@ -162,7 +176,7 @@ export function summaryLine(dashboard: Dashboard): string {
 /** What a build keeps once the indicators are rated: the readings of the sheets (for the JSON), the dashboard and its plan. */
 type BuiltDashboard = Pick<PipelineResult, "dashboard" | "plan"> & { readonly sheets: WorkbookReading["sheets"]; readonly indicatorsFound: number };
 
-/** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names. */
+/** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names; add fields, never rename. */
 export function jsonOutput(result: Pick<BuiltDashboard, "dashboard" | "sheets">, written: Readonly<Record<string, string>>): unknown {
   const d = result.dashboard;
   return {
@@ -176,8 +190,12 @@ export function jsonOutput(result: Pick<BuiltDashboard, "dashboard" | "sheets">,
     title: d.title,
     directorate: d.directorate,
     guidance: d.guidance,
+    changes: d.changes,
+    revisions: d.revisions,
     sheets: result.sheets,
     written,
+    missingCommentary: d.missingCommentary,
+    rules: d.rules,
   };
 }
 
@@ -218,10 +236,10 @@ export function maxCellsSetting(): number {
 }
 
 /** Refuses any output path that is the input under another name (a link, a relative path). */
-async function refuseInputAsOutput(input: string, outputs: readonly string[]): Promise<void> {
+async function refuseInputAsOutput(input: string, outputs: readonly string[], option = "--out"): Promise<void> {
   for (const file of outputs) {
     if (path.resolve(file) === path.resolve(input) || (await sameFile(input, file))) {
-      throw new UsageError(`--out "${file}" is the input workbook (under another name or through a link); the input is never overwritten, so choose another file name.`);
+      throw new UsageError(`${option} "${file}" is the input workbook (under another name or through a link); the input is never overwritten, so choose another file name.`);
     }
   }
 }
@@ -249,8 +267,12 @@ function readingLines(diagnostics: readonly Diagnostic[]): string[] {
 /** Reads the workbook and finds its indicators sheet by sheet, letting each grid (a large workbook's largest part) go once its indicators are found. */
 async function readAndFind(workbook: string, settings: Settings): Promise<WorkbookReading> {
   const detector = indicatorDetector(settings);
-  const read = await readWorkbook(workbook, { sheets: settings.sheets, maxCells: maxCellsSetting(), onSheet: (grid) => detector.addSheet(grid) });
-  return detector.finish(read.notes);
+  // The add-in's own history sheet (very hidden) is never indicator data, nor a hidden sheet left out.
+  const read = await readWorkbook(workbook, { sheets: settings.sheets, maxCells: maxCellsSetting(), onSheet: (grid) => {
+      if (grid.sheet !== historySheetName) detector.addSheet(grid);
+    },
+  });
+  return detector.finish({ ...read.notes, unread: read.notes.unread.filter((u) => u.sheet !== historySheetName) });
 }
 
 /**
@@ -258,10 +280,10 @@ async function readAndFind(workbook: string, settings: Settings): Promise<Workbo
  * read (every observation of every indicator, the bulk of a large workbook's memory) are let go
  * once rated, only their count kept for the summary.
  */
-async function buildFromFile(options: BuildOptions, settings: Settings, today: string): Promise<BuiltDashboard> {
+async function buildFromFile(options: BuildOptions, settings: Settings, today: string, history: HistoryReading | undefined): Promise<BuiltDashboard> {
   const reading = await readAndFind(options.workbook, settings);
   // The JSON promises each indicator's trend; the sheet needs it only for charts.
-  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json });
+  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json, ...(history ? { history } : {}) });
   return { dashboard, plan, sheets: reading.sheets, indicatorsFound: reading.indicators.length };
 }
 
@@ -271,7 +293,14 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   const out = options.out ?? (options.json && !options.pdf && !options.png ? null : "dashboard.xlsx");
   if (out) await refuseInputAsOutput(options.workbook, besideOutputs(out, options));
   if (out) await checkWritable(out);
-  const result = await buildFromFile(options, settings, io.today);
+  // The report history: read on every build, written only with --record, never over one that cannot be read.
+  const historyFile = historyFileFor(options.history ?? null, out);
+  const record = options.record === true;
+  if (record && historyFile === null) throw new UsageError("--record needs somewhere to keep the history: give --out or --history.");
+  if (record && historyFile) await refuseInputAsOutput(options.workbook, [historyFile], "--history");
+  const history = historyFile ? await readHistoryFile(historyFile) : null;
+  if (record && history?.problem) throw new UsageError(`Not recorded: ${history.problem} Move it aside or give another --history file.`);
+  const result = await buildFromFile(options, settings, io.today, history ?? undefined);
   io.stderr(`Read ${options.workbook}\n`);
   const found = result.sheets.filter((s) => s.layout !== "none").length;
   io.stderr(`Found ${result.indicatorsFound} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
@@ -298,6 +327,20 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
         if (exitCode === 0) exitCode = 1;
       }
     }
+  }
+  const since = changesInWords(result.dashboard.changes);
+  if (since) io.stderr(`${since}\n`);
+  if (record && historyFile) {
+    const recording = recordSnapshot(history?.history ?? null, snapshotOf(result.dashboard, settings, io.now ?? `${io.today}T00:00:00.000Z`), ownerOf(result.dashboard));
+    try {
+      await writeHistoryFile(historyFile, recording.history);
+    } catch (error) {
+      // Like an output that cannot be written: one line, exit code 2.
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    written.history = historyFile;
+    const kept = recording.history.snapshots.length;
+    io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
   }
   if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);
   const outputs = Object.values(written);

@@ -32,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       today: today(),
+      now: new Date().toISOString(),
     });
   } catch (error) {
     if (error instanceof UsageError || error instanceof WorkbookReadError) {

@@ -1,6 +1,7 @@
 import type { Dashboard } from "./dashboard";
 import { detectWorkbook, WorkbookDetector } from "./detection";
 import type { Grid, ReadingNotes } from "./grid";
+import type { HistoryReading } from "./history";
 import { layoutDashboard } from "./layout";
 import type { WorkbookReading } from "./reading";
 import { buildDashboard } from "./rules";
@@ -18,6 +19,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** Give every row its trend even without charts (the command line's JSON has them). */
   readonly trends?: boolean;
+  /** The reports recorded so far, to compare with the last one (none when absent). */
+  readonly history?: HistoryReading;
 }
 
 function detectOptions(settings: Settings): { mapping: Settings["mapping"]; yearStartMonth: number; sheets: Settings["sheets"] } {
@@ -42,6 +45,7 @@ export function rateAndLayOut(reading: WorkbookReading, settings: Settings, prod
     produced,
     diagnostics: reading.diagnostics,
     trends: options.trends ?? settings.charts,
+    ...(options.history ? { history: options.history } : {}),
   });
   const plan = layoutDashboard(dashboard, settings);
   return { reading, dashboard, plan };
@@ -52,8 +56,9 @@ export function rateAndLayOut(reading: WorkbookReading, settings: Settings, prod
  * so the add-in and the command line cannot disagree. A host holding a large workbook can call
  * the two halves itself, letting its grids go in between (the command line does).
  * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
- * @param notes - what the host could not read (hidden or too large sheets, formulas without results)
+ * @param history - the reports recorded so far, to compare with the last one (none when absent)
+ * @param options - what the host could not read (hidden or too large sheets, formulas without results), and trends without charts
  */
-export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, notes: ReadingNotes = {}, options: PipelineOptions = {}): PipelineResult {
-  return rateAndLayOut(readIndicators(grids, settings, notes), settings, produced, options);
+export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, history?: HistoryReading, options: PipelineOptions & { readonly notes?: ReadingNotes } = {}): PipelineResult {
+  return rateAndLayOut(readIndicators(grids, settings, options.notes ?? {}), settings, produced, { ...(options.trends !== undefined ? { trends: options.trends } : {}), ...(history ? { history } : {}) });
 }

@@ -105,4 +105,6 @@ export interface SheetPlan {
   readonly font: { readonly name: string; readonly size: number };
   readonly print: PrintSetup;
   readonly charts: readonly ChartPlan[];
+  /** The 1-based row of each indicator in the tables, by indicator id: where "go to row" goes. */
+  readonly indicatorRows?: Readonly<Record<string, number>>;
 }

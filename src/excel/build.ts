@@ -1,6 +1,7 @@
 import type { Dashboard } from "../core/dashboard";
 import { detectWorkbook } from "../core/detection";
 import type { Grid, UnreadSheet } from "../core/grid";
+import { historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf } from "../core/history";
 import { runPipeline } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import type { Settings } from "../core/settings";
@@ -8,6 +9,7 @@ import { sheetNameProblem } from "../core/sheet-name";
 import type { BuildStep } from "./build-steps";
 import { writeSheetPlan } from "./dashboard-writer";
 import { describeCause, describeError, errorCode, UserFacingError } from "./errors";
+import { isHistorySheet, queueReadHistory, queueWriteHistory, type StoredHistory } from "./history-store";
 import {
   queueReadDashboardRecord,
   queueReadSettings,
@@ -31,7 +33,9 @@ import { isTooLarge, queueSheetList, queueUsedRanges, queueUsedRangeSizes, readB
  * Round trips of a build, the same for 10 or 10,000 indicators (the writer splits only past 4 MB):
  * 1. sheet list + dashboard record (+ used ranges, rule scan and protection when settings.sheets
  *    names the sheets); 2. used ranges etc. when it does not; 3. the staging sheet, written whole;
- * 4. swap, settings and source formatting. So 3 with named sheets, 4 when every sheet is read.
+ * 4. swap, settings, source formatting and (when every build is recorded) the report history. So 3
+ *    with named sheets, 4 when every sheet is read. The report history is read in request 1 and
+ *    written in the last, so keeping it costs no round trip.
  * The one exception is a read Excel refuses as too large (Excel on the web caps an answer at
  * 5 MB): the sources are then read in row blocks, a round trip each.
  */
@@ -56,10 +60,10 @@ function madeByAddIn(record: DashboardRecord | null): Set<string> {
   return new Set([...(record?.made ?? []), ...(record ? [record.sheetId] : [])]);
 }
 
-/** Sources by default: visible worksheets, except every dashboard the add-in made (renamed or not). */
+/** Sources by default: visible worksheets, except every dashboard the add-in made (renamed or not) and the report history. */
 function defaultSources(sheets: readonly SheetInfo[], record: DashboardRecord | null): string[] {
   const made = madeByAddIn(record);
-  return sheets.filter((s) => s.visibility === "Visible" && !made.has(s.id)).map((s) => s.name);
+  return sheets.filter((s) => s.visibility === "Visible" && !made.has(s.id) && !isHistorySheet(s.name)).map((s) => s.name);
 }
 
 /**
@@ -68,7 +72,8 @@ function defaultSources(sheets: readonly SheetInfo[], record: DashboardRecord | 
  */
 function hiddenNotRead(sheets: readonly SheetInfo[], record: DashboardRecord | null, named: readonly string[] | null): UnreadSheet[] {
   const made = madeByAddIn(record);
-  return sheets.filter((s) => s.visibility !== "Visible" && !made.has(s.id) && !(named ?? []).includes(s.name)).map((s) => ({ sheet: s.name, reason: "hidden" }));
+  // The add-in's own report history (a very hidden sheet) is never data, so never "not read".
+  return sheets.filter((s) => s.visibility !== "Visible" && !made.has(s.id) && !isHistorySheet(s.name) && !(named ?? []).includes(s.name)).map((s) => ({ sheet: s.name, reason: "hidden" }));
 }
 
 /** What `inspectWorkbook` finds when the pane opens. */
@@ -158,6 +163,8 @@ export interface BuildOptions {
   readonly onProgress?: (step: BuildStep) => void;
   /** Request budget for the writer in bytes (tests use less to exercise splitting). */
   readonly maxRequestBytes?: number;
+  /** When a recorded report is said to be recorded (ISO); now when not given. */
+  readonly recordedAt?: string;
 }
 
 /** What a build made. */
@@ -167,6 +174,10 @@ export interface BuildResult {
   readonly roundTrips: number;
   /** What did not go as asked, in sentences for the analyst (a sheet not coloured, settings not saved); empty when all did. */
   readonly warnings: readonly string[];
+  /** The dashboard sheet's row of each indicator, by id: where the pane's links go. */
+  readonly rows: Readonly<Record<string, number>>;
+  /** What recording this build in the report history said, when every build is recorded; null when it was not recorded. */
+  readonly recorded: string | null;
 }
 
 /**
@@ -196,9 +207,10 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
 
       // 1. The sheet list, the dashboard record and the saved settings, with the sources when their names are known.
       progress("reading");
-      const queueMeta = () => ({ list: queueSheetList(context), record: queueReadDashboardRecord(context), saved: queueReadSettings(context) });
+      const queueMeta = () => ({ list: queueSheetList(context), record: queueReadDashboardRecord(context), saved: queueReadSettings(context), history: queueReadHistory(context) });
       let meta = queueMeta();
-      const named = settings.sheets;
+      // The report history is never a source, even when named.
+      const named = settings.sheets ? settings.sheets.filter((name) => !isHistorySheet(name)) : null;
       const queued = named ? queueSources(context, named, { grids: true, rules: colouring }) : null;
       let failed: unknown = null;
       try {
@@ -219,6 +231,7 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
       const sheets = meta.list();
       const record = meta.record();
       const saved = meta.saved();
+      const stored: StoredHistory = meta.history();
       for (const sheet of read.unreadable) {
         warnings.push(`"${sheet}" was not coloured: Excel could not read the conditional formatting already on it (rules copied in Manage Rules can cause this). Its own rules were left as they were.`);
       }
@@ -226,7 +239,7 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
 
       progress("rating");
       const unread = [...read.tooLarge, ...hiddenNotRead(sheets, record, named)];
-      const { reading, dashboard, plan } = runPipeline(read.grids, settings, options.produced, { unread });
+      const { reading, dashboard, plan } = runPipeline(read.grids, settings, options.produced, stored.reading, { notes: { unread } });
       const target = chooseDashboardName(sheets, record, settings.dashboardSheet);
       wantedName = target.name;
       staging = stagingNameFor(sheets);
@@ -255,6 +268,16 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
       // Saved settings this version could not read are never overwritten without the analyst saying so.
       if (saved.problem === null) queueWriteSettings(context, settings);
       else warnings.push(`${saved.problem} They were left as they were, so these choices were not saved; choose “Replace the saved settings” to save them.`);
+      let recorded: string | null = null;
+      if (settings.recordEveryBuild) {
+        // A history that cannot be read is kept as it is: nothing is recorded over it.
+        if (stored.reading.problem !== null) warnings.push(`This build was not recorded in the report history: ${stored.reading.problem}`);
+        else {
+          const recording = recordSnapshot(stored.reading.history, snapshotOf(dashboard, settings, options.recordedAt ?? new Date().toISOString()), ownerOf(dashboard));
+          queueWriteHistory(context, stored, recording.history);
+          recorded = recordedWords(dashboard.cutoff, recording.history.snapshots.length, recording.notes);
+        }
+      }
       const skip = new Set([...read.locked, ...read.unreadable]);
       if (read.rules) {
         progress("formatting");
@@ -277,10 +300,59 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
         );
       }
       progress("done");
-      return { dashboard, sheetName: target.name, roundTrips, warnings };
+      return { dashboard, sheetName: target.name, roundTrips, warnings, rows: plan.indicatorRows ?? {}, recorded };
     });
   } catch (error) {
     if (staging !== null) await cleanUp(staging, swapping ? wantedName : null);
+    throw friendly(error);
+  }
+}
+
+/** "Recorded as the report of January 2013 (3 reports kept)." and what else recording said. */
+function recordedWords(cutoff: string, kept: number, notes: readonly string[]): string {
+  return [`Recorded as the report of ${reportMonthWords(cutoff)} (${kept} report${kept === 1 ? "" : "s"} kept).`, ...notes].join(" ");
+}
+
+/**
+ * "Mark as reported": records a dashboard just built as the report the committee was given, in
+ * the workbook's report history (two round trips: read the history, write it). A history that
+ * cannot be read is kept as it is, and this says why instead of recording. Returns what
+ * recording said ("Recorded as the report of January 2013 (3 reports kept).").
+ */
+export async function markAsReported(dashboard: Dashboard, settings: Settings, recordedAt: string = new Date().toISOString()): Promise<string> {
+  try {
+    return await Excel.run(async (context) => {
+      const read = queueReadHistory(context);
+      await context.sync();
+      const stored = read();
+      if (stored.reading.problem !== null) throw new UserFacingError(`Not recorded: ${stored.reading.problem}`);
+      const recording = recordSnapshot(stored.reading.history, snapshotOf(dashboard, settings, recordedAt), ownerOf(dashboard));
+      queueWriteHistory(context, stored, recording.history);
+      await context.sync();
+      return recordedWords(dashboard.cutoff, recording.history.snapshots.length, recording.notes);
+    });
+  } catch (error) {
+    throw friendly(error);
+  }
+}
+
+/**
+ * Clears the report history when the analyst asks: deletes its sheet, whatever it holds (Excel
+ * deletes a VeryHidden sheet only once it is made visible or hidden, office-js#365). Returns
+ * whether there was one.
+ */
+export async function clearReportHistory(): Promise<boolean> {
+  try {
+    return await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(historySheetName);
+      await context.sync();
+      if (ws.isNullObject) return false;
+      ws.visibility = "Hidden";
+      ws.delete();
+      await context.sync();
+      return true;
+    });
+  } catch (error) {
     throw friendly(error);
   }
 }

@@ -4,7 +4,7 @@
  * through a PaneHost.
  */
 import { latestReportingMonth } from "../core/rules";
-import type { RagCounts } from "../core/dashboard";
+import type { Dashboard, RagCounts } from "../core/dashboard";
 import { detectWorkbook } from "../core/detection";
 import type { Diagnostic } from "../core/diagnostics";
 import type { WorkbookReading } from "../core/reading";
@@ -16,6 +16,7 @@ import { renderDiagnostics } from "./view-diagnostics";
 import { renderOptions, renderPeriodField } from "./view-options";
 import { progressMessage, renderProgress, renderResult } from "./view-progress";
 import { renderSheets } from "./view-sheets";
+import { renderSince } from "./view-since";
 
 /** A message at the top of the pane, with a button when there is something to do about it. */
 interface Notice {
@@ -31,7 +32,16 @@ interface PaneState {
   reading: WorkbookReading | null;
   editing: string | null;
   step: BuildStep | null;
-  result: { counts: RagCounts; sheet: string } | null;
+  result: {
+    counts: RagCounts;
+    sheet: string;
+    dashboard: Dashboard;
+    /** The settings it was built with, recorded with it when it is marked as reported. */
+    settings: Settings;
+    rows: Readonly<Record<string, number>>;
+    /** What recording it said, once it is recorded. */
+    recorded: string | null;
+  } | null;
   diagnostics: readonly Diagnostic[];
   notice: Notice | null;
   /**
@@ -269,8 +279,10 @@ class Pane {
       this.regions.options,
       renderOptions({
         settings: this.state.settings,
+        current: () => this.state.settings,
         onChange: (settings) => this.update(settings),
         onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
+        onClearHistory: () => void this.clearHistory(),
       }),
     );
   }
@@ -288,7 +300,18 @@ class Pane {
     else if (result)
       swap(
         this.regions.status,
-        renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1")),
+        el(
+          "div",
+          {},
+          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), result.dashboard.missingCommentary),
+          renderSince({
+            dashboard: result.dashboard,
+            rows: result.rows,
+            recorded: result.recorded,
+            onGoToRow: (row) => void this.selectCell(result.sheet, `A${row}`),
+            onMarkAsReported: () => void this.markAsReported(),
+          }),
+        ),
       );
     else replaceChildren(this.regions.status);
   }
@@ -369,12 +392,13 @@ class Pane {
     this.announce(progressMessage("reading"));
     try {
       await this.saveNow();
-      const { dashboard, sheetName, warnings } = await this.host.buildDashboard(this.state.settings, (step) => {
+      const built = this.state.settings;
+      const { dashboard, sheetName, warnings, rows, recorded } = await this.host.buildDashboard(built, (step) => {
         this.state.step = step;
         this.renderStatus();
         this.announce(progressMessage(step));
       });
-      this.state.result = { counts: dashboard.summary.total, sheet: sheetName };
+      this.state.result = { counts: dashboard.summary.total, sheet: sheetName, dashboard, settings: built, rows, recorded };
       this.state.diagnostics = dashboard.diagnostics;
       if (warnings.length > 0) this.state.notice = { kind: "warning", text: warnings.join(" ") };
       this.announce(`Dashboard built. ${ragSummary(dashboard.summary.total)}.${warnings.length > 0 ? ` ${warnings.join(" ")}` : ""}`);
@@ -400,6 +424,30 @@ class Pane {
       this.state.notice = { kind: "error", text: this.host.describeError(error) };
       this.renderNotice();
     }
+  }
+
+  /** Records the dashboard just built as the report the committee is given. */
+  private async markAsReported(): Promise<void> {
+    const result = this.state.result;
+    if (!result || result.recorded) return;
+    try {
+      result.recorded = await this.host.markAsReported(result.dashboard, result.settings);
+      this.announce(result.recorded);
+    } catch (error) {
+      this.state.notice = { kind: "error", text: this.host.describeError(error) };
+      this.renderNotice();
+    }
+    this.renderStatus();
+  }
+
+  private async clearHistory(): Promise<void> {
+    try {
+      const had = await this.host.clearReportHistory();
+      this.state.notice = { kind: "info", text: had ? "The report history was cleared: the next report recorded starts a new one." : "This workbook has no report history." };
+    } catch (error) {
+      this.state.notice = { kind: "error", text: this.host.describeError(error) };
+    }
+    this.renderNotice();
   }
 
   private async removeSourceFormatting(): Promise<void> {

@@ -2,6 +2,8 @@
 import {
   buildDashboardInExcel,
   checkSupport,
+  clearReportHistory,
+  markAsReported,
   inspectWorkbook,
   removeSourceFormatting,
   saveSettingsToWorkbook,
@@ -22,9 +24,11 @@ export function excelHost(): PaneHost {
     checkSupport,
     inspectWorkbook,
     async buildDashboard(settings, onProgress) {
-      const { dashboard, sheetName, warnings } = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
-      return { dashboard, sheetName, warnings };
+      const { dashboard, sheetName, warnings, rows, recorded } = await buildDashboardInExcel(settings, { produced: localDate(), onProgress });
+      return { dashboard, sheetName, warnings, rows, recorded };
     },
+    markAsReported: async (dashboard, settings) => markAsReported(dashboard, settings),
+    clearReportHistory,
     selectCell: async (sheet, cell) => selectCell(sheet, cell ?? "A1"),
     removeSourceFormatting: async () => {
       await removeSourceFormatting();

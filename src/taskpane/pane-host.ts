@@ -27,7 +27,14 @@ export interface PaneHost {
   /** Reads the workbook's sheets and saved settings. */
   inspectWorkbook(): Promise<Inspection>;
   /** Builds the dashboard sheet, reporting each step as it starts; gives the dashboard, the sheet it is on and what did not go as asked. */
-  buildDashboard(settings: Settings, onProgress: (step: BuildStep) => void): Promise<{ dashboard: Dashboard; sheetName: string; warnings: readonly string[] }>;
+  buildDashboard(
+    settings: Settings,
+    onProgress: (step: BuildStep) => void,
+  ): Promise<{ dashboard: Dashboard; sheetName: string; warnings: readonly string[]; rows: Readonly<Record<string, number>>; recorded: string | null }>;
+  /** Records a dashboard just built as reported, in the workbook's report history; gives what recording said. */
+  markAsReported(dashboard: Dashboard, settings: Settings): Promise<string>;
+  /** Deletes the workbook's report history; false when there was none. */
+  clearReportHistory(): Promise<boolean>;
   /** Selects a cell (or the sheet's A1 when cell is null) and brings its sheet to the front. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** Removes the RAG conditional formatting the add-in added to the source sheets. */

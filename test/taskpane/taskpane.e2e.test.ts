@@ -135,6 +135,41 @@ describe("task pane in a browser", function () {
     return names.filter((n, i) => n !== names[i - 1]);
   }
 
+  it("marks a dashboard as reported, then says after next month's build what changed since, each change a link to its row", async () => {
+    const p = await open();
+    await p.getByLabel("Reporting period").selectOption("2012-12");
+    await buildAndWait(p);
+    assert.equal(await p.locator(".since-summary").count(), 0, "nothing to compare with before the first report");
+    await p.getByRole("button", { name: "Mark as reported" }).click();
+    await p.waitForSelector(".since-recorded");
+    assert.match(await p.locator(".since-recorded").innerText(), /Recorded as the report of December 2012 \(1 report kept\)/);
+    const names = await p.evaluate(() => window.__fake?.sheetNames() ?? []);
+    assert.equal(names[names.length - 1], "kpiDashboard.history");
+    assert.equal(await p.evaluate(() => window.__fake?.sheet("kpiDashboard.history")?.visibility), "VeryHidden");
+
+    // CR01's December figure (O4) is revised after the report went out: its result and its YTD result change.
+    await p.evaluate(async () => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Monthly KPIs").getRange("O4").values = [[0.79]];
+        await ctx.sync();
+      });
+    });
+    await p.getByLabel("Reporting period").selectOption("2013-01");
+    await buildAndWait(p);
+    assert.match(await p.locator(".since-summary").innerText(), /^Since the report of December 2012: .*2 figures revised$/);
+    const link = p.locator("button.since-link", { hasText: "Dec 2012 result revised from 80.0% to 79.0%" });
+    assert.equal(await link.count(), 1);
+    await link.click();
+    await p.waitForFunction(() => /^Dashboard!A\d+$/.test(window.__fake?.selection() ?? ""));
+    const row = await p.evaluate(() => {
+      const fake = window.__fake;
+      const address = fake?.selection()?.split("!")[1] ?? "";
+      return fake?.describeSheet("Dashboard").cells[address]?.value;
+    });
+    assert.equal(row, "CR01", "the link selects CR01's row on the dashboard");
+    assert.equal(await p.getByRole("button", { name: "Mark as reported" }).count(), 1, "January is not recorded until it is marked");
+  });
+
   it("shows each step of the build while it runs", async () => {
     const p = await open();
     assert.deepEqual(await buildRecordingSteps(p), ["Reading the sheets", "Rating the indicators", "Writing the dashboard"]);
@@ -259,6 +294,41 @@ describe("task pane in a browser", function () {
     await p.getByLabel("Colour the alerts in the source sheets").check();
     await buildAndWait(p);
     assert.match(await p.locator(".notice.warning").innerText(), /"Monthly KPIs" was not coloured/);
+  });
+
+  it("offers every rule councils differ on in Rules and options, and saves each in the workbook", async () => {
+    const p = await open();
+    await p.getByText("Rules and options").click();
+    await p.getByLabel("Monitor only (references or names, separated by commas)").fill("CS05, Hate crimes");
+    await p.getByLabel("Monitor only (references or names, separated by commas)").press("Tab");
+    await p.getByLabel("EXCEEDED when beyond the target by more than (% of target)").fill("10");
+    await p.getByLabel("EXCEEDED when beyond the target by more than (% of target)").press("Tab");
+    await p.getByLabel("Off-target alerts follow the trend").selectOption("lastYear");
+    await p.getByLabel("Direction of travel compares with").selectOption("lastYear");
+    await p.getByLabel("Show both comparisons in the DoT column").check();
+    await p.getByLabel("Hold YTD alerts until the year has run (months)").selectOption("4");
+    await p.getByLabel("Use the first comparator (such as the national average) as the target where there is none").check();
+    await p.getByLabel("Band around a target of 0 (in the indicator's unit)").fill("0.02");
+    await p.getByLabel("Band around a target of 0 (in the indicator's unit)").press("Tab");
+    await p.getByLabel("List RED or worsened indicators that have no commentary").uncheck();
+    await buildAndWait(p);
+    const rules = (await savedSettings(p))?.["rules"] as Record<string, unknown>;
+    assert.deepEqual(rules["monitorOnly"], ["CS05", "Hate crimes"]);
+    assert.deepEqual(rules["exceeded"], { kind: "percent", value: 0.1 });
+    assert.equal(rules["trendAlerts"], "lastYear");
+    assert.equal(rules["dotMethod"], "lastYear");
+    assert.equal(rules["dotBoth"], true);
+    assert.equal(rules["ytdMinMonths"], 4);
+    assert.equal(rules["comparatorAsTarget"], true);
+    assert.deepEqual(rules["zeroTargetBand"], { kind: "absolute", value: 0.02 });
+    assert.equal(rules["listMissingCommentary"], false);
+  });
+
+  it("lists after a build the RED or worsened indicators that have no commentary, so the analyst can ask their owners", async () => {
+    const p = await open();
+    await buildAndWait(p);
+    const list = p.locator("[data-key=missingCommentary]");
+    assert.match(await list.innerText(), /LIB01 Deaths registered within 5 days/);
   });
 
   it("keeps the bundle (JavaScript and CSS, gzipped, office.js excluded) within 150 KB", async () => {

@@ -1,7 +1,8 @@
 import { a1 } from "../a1";
-import type { Aggregation, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
+import type { Aggregation, Comparator, Kind, Observation, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
 import type { Frequency, Period } from "../period";
 import type { SheetMapping } from "../settings";
+import type { AmbiguousReading } from "./period-text";
 
 /**
  * The records a table is read into before it becomes Indicators: one observation per period and
@@ -16,6 +17,8 @@ export interface TableContext {
   readonly rollingHint: boolean;
   /** Values from a hand-made mapping for indicators where no column says otherwise. */
   readonly defaults: SheetMapping["defaults"] | undefined;
+  /** How a long table's period cells such as "2010-12" are read, from the rest of its period column (period-context.ts). */
+  readonly ambiguous?: AmbiguousReading;
 }
 
 /** A figure an observation is read into from a cell: its own fields, or a numerator or denominator. */
@@ -31,6 +34,8 @@ const FIELDS = CELL_FIELDS.length;
 const ROW_WIDE = FIELDS;
 const ORIGIN_ROW = 2 * FIELDS;
 const ORIGIN_COL = 2 * FIELDS + 1;
+/** The cells benchmarking columns give (see benchmark-columns.ts): addresses kept as strings, as few sheets have them. */
+export type BenchmarkCells = { rank?: string; rankOf?: string; quartile?: string; midpoint?: string };
 
 /**
  * Where a table's figures can be, shared by every observation of one period slot (or of a long
@@ -69,6 +74,14 @@ export class Obs implements Observation {
   /** Present, both together and after the others, only once the sheet gives one (see setFigure). */
   declare numerator?: number | null;
   declare denominator?: number | null;
+  /** Present only when the sheet gives them (benchmarking columns; see benchmark-columns.ts). */
+  declare comparators?: readonly Comparator[];
+  declare rank?: number | null;
+  declare rankOf?: number | null;
+  declare quartile?: number | null;
+  declare midpoint?: number | null;
+  /** The benchmarking cells' addresses, when the sheet gives them. */
+  private benchmarkCells: BenchmarkCells | null = null;
   /** Bit per field whose cell was read; the same bit shifted by the number of fields when it was the row-wide column. */
   private recorded = 0;
 
@@ -101,15 +114,20 @@ export class Obs implements Observation {
     return (this.recorded & (1 << FIELD_BIT[field])) !== 0;
   }
 
+  /** Records the addresses of benchmarking cells (rare: kept as given). */
+  addBenchmarkCells(cells: BenchmarkCells): void {
+    this.benchmarkCells = { ...this.benchmarkCells, ...cells };
+  }
+
   /** A1 address (on the indicator's sheet) of the cell each field was read from. */
-  get cells(): Partial<Record<CellField, string>> {
-    const cells: Partial<Record<CellField, string>> = {};
+  get cells(): Observation["cells"] {
+    const cells: Partial<Record<CellField, string>> & BenchmarkCells = {};
     for (let i = 0; i < FIELDS; i++) {
       if ((this.recorded & (1 << i)) === 0) continue;
       const col = this.plan[(this.recorded & (1 << (i + FIELDS))) !== 0 ? i + ROW_WIDE : i] ?? 0;
       cells[CELL_FIELDS[i] as CellField] = a1((this.plan[ORIGIN_ROW] ?? 0) + this.row, (this.plan[ORIGIN_COL] ?? 0) + col);
     }
-    return cells;
+    return this.benchmarkCells ? Object.assign(cells, this.benchmarkCells) : cells;
   }
 
   /** The same figures and cells under another period (a month's result moved into its quarter). */
@@ -126,6 +144,12 @@ export class Obs implements Observation {
       o.numerator = this.numerator;
       o.denominator = this.denominator ?? null;
     }
+    if (this.comparators !== undefined) o.comparators = this.comparators;
+    if (this.rank !== undefined) o.rank = this.rank;
+    if (this.rankOf !== undefined) o.rankOf = this.rankOf;
+    if (this.quartile !== undefined) o.quartile = this.quartile;
+    if (this.midpoint !== undefined) o.midpoint = this.midpoint;
+    o.benchmarkCells = this.benchmarkCells;
     o.recorded = this.recorded;
     return o;
   }
@@ -165,6 +189,11 @@ export interface Draft {
   hasActivityFigures: boolean;
   /** A wide row's commentary and its grid column (on the indicator's row). */
   commentary: { text: string; col: number } | null;
+  /** Councils' scheme words (scheme-text.ts): monitored on purpose, already year to date, own green band and stale limit. */
+  monitorOnly: boolean;
+  cumulative: boolean;
+  greenTolerance: Tolerance | null;
+  staleAfterMonths: number | null;
   readonly obs: Obs[];
   /** The frequency of each observation's period, in step with obs. */
   readonly frequencies: Frequency[];
@@ -185,6 +214,7 @@ export function newDraft(row: number, key: string, name: string): Draft {
   return {
     row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
     unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
+    monitorOnly: false, cumulative: false, greenTolerance: null, staleAfterMonths: null,
     obs: [], frequencies: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
   };
 }

@@ -13,19 +13,22 @@ function words(value: CellValue): string {
   return value.toLowerCase().replace(/[^a-z0-9%↑↓+\- ]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-const LOWER = /\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|↓/;
-const HIGHER = /\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|↑/;
+const LOWER = /\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|\bascending\b|↓/;
+const HIGHER = /\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|\bdescending\b|↑/;
 /** Words saying a direction is the bad one: "Higher is worse" means lower is better. */
 const WORSE = /\b(worse|worst|bad|poor|not good)\b/;
 
 /**
  * Reads a polarity: "Higher is better", "Up", "Lower", "Down", "Close to target", "On target";
  * "Higher is worse" is lower is better. Where a cell says both ("Lower is better, higher is
- * worse"), its first clause decides.
+ * worse"), its first clause decides. The benchmarking sources' words too: "Ascending" (rank 1 is
+ * the lowest value: lower is better), "Descending" (higher is better) and "Goldilocks" (closest
+ * to a midpoint is best).
  */
 export function parsePolarity(value: CellValue): Polarity | null {
   const t = words(value);
   if (t === "") return null;
+  if (/\bgoldilocks\b/.test(t)) return "target";
   if (/\btarget\b|\bclose\b|\bcloser\b|\bin range\b|\bbalanced?\b/.test(t)) return "target";
   const clauses = typeof value === "string" ? value.toLowerCase().split(/[,;/(]| and | but /).map(words) : [t];
   const clause = clauses.find((c) => LOWER.test(c) || HIGHER.test(c) || c === "l" || c === "h") ?? t;
@@ -43,6 +46,7 @@ export function parseFrequency(value: CellValue): Frequency | null {
   if (/^(monthly|month|m|mthly|every month)$/.test(t)) return "month";
   if (/^(quarterly|quarter|q|qtrly|qtr|every quarter)$/.test(t)) return "quarter";
   if (/^(annual|annually|yearly|year|y|a|financial year|academic year|annual academic year|annual financial year|once a year)$/.test(t)) return "year";
+  if (/^(2|3|two|three) ?yearly$|^bienni|^trienni|^every (2|3|two|three) years$/.test(t)) return "year";
   if (t.startsWith("month")) return "month";
   if (t.startsWith("quarter")) return "quarter";
   if (t.startsWith("annual") || t.startsWith("year")) return "year";
@@ -63,12 +67,17 @@ export function parseExcluded(value: CellValue): string | null {
   return reason === "" ? "Not included in this iteration." : reason;
 }
 
-/** Reads a YTD method: "Sum", "Average"/"Mean", "Ratio"/"Rate over totals", "Latest"/"Point in time". */
+/**
+ * Reads a YTD method: "Sum", "Average"/"Mean", "Ratio"/"Rate over totals", "Latest"/"Point in time".
+ * "Cumulative", "YTD" or "Year to date" say the figures are already year to date, so the latest is
+ * the YTD: summing them again would count the year over and over.
+ */
 export function parseAggregation(value: CellValue): Aggregation | null {
   const t = words(value);
   if (t === "") return null;
   if (/\bratio\b|\brate\b|\bweighted\b|\bover totals?\b/.test(t)) return "ratio";
-  if (/\bsum\b|\btotal|\bcumulative|\badd/.test(t)) return "sum";
+  if (/\bcumulative\b|\bytd\b|\byear to date\b|\bso far\b/.test(t)) return "latest";
+  if (/\bsum\b|\btotal|\badd/.test(t)) return "sum";
   if (/\bmean\b|\baverage\b|\bavg\b/.test(t)) return "mean";
   if (/\blatest\b|\blast\b|\bpoint in time\b|\bsnapshot\b|\bcurrent\b|\byear end\b/.test(t)) return "latest";
   return null;

@@ -50,6 +50,18 @@ export const kpiHeadings: readonly string[] = [
   "Commentary",
 ];
 
+/**
+ * 0-based column of "Since last report" (O): added right of the commentary, and only when the
+ * dashboard is compared with a report, so a workbook without a report history keeps its 14 columns.
+ */
+export const sinceColumn = 14;
+
+/** Width of the "Since last report" column in characters: fits "Back to green (was RED)" on two lines. */
+export const sinceColumnWidth = 16;
+
+/** Heading of the "Since last report" column. */
+export const sinceHeading = "Since last report";
+
 /** 0-based columns of a KPI table that hold alert words (Alert, Previous alert, YTD alert). */
 export const kpiAlertColumns: readonly number[] = [6, 9, 12];
 

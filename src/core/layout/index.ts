@@ -2,11 +2,13 @@ import type { Dashboard } from "../dashboard";
 import type { Settings } from "../settings";
 import type { SheetPlan } from "../sheet-plan";
 import { addActivityTable } from "./activity-table";
-import { columnWidths, sheetColumns } from "./columns";
+import { columnWidths, sheetColumns, sinceColumn, sinceColumnWidth } from "./columns";
+import { addComparisonBlock } from "./comparison-block";
 import { addDataNotesBlock } from "./data-notes";
 import { addExceptionsBlock } from "./exceptions-block";
 import { groupIndicators } from "./grouping";
 import { addGuidanceBlock } from "./guidance-block";
+import { addSinceReportBlock } from "./since-report-block";
 import { addKpiTable } from "./kpi-table";
 import { palette } from "./palette";
 import { estimateRowBreaks, pageHeightPoints, printSetup } from "./print-setup";
@@ -18,20 +20,25 @@ import { addTrendsBlock, dataColumnWidths } from "./trends-block";
 
 /**
  * Lays out the dashboard sheet as data: title, summary, the KPI and activity tables, the
+ * comparison with other councils (when the sheets give averages, quartiles or ranks), the
  * exception list, data notes, trend charts (when the settings ask for them) and guidance, with
  * formats, colours and print setup. Both the add-in and the command line write this same plan,
  * so their sheets cannot differ.
  */
 export function layoutDashboard(dashboard: Dashboard, settings: Settings): SheetPlan {
-  const builder = new SheetBuilder(sheetColumns);
+  // Compared with a report, KPI tables get a "Since last report" column and the sheet a column more.
+  const since = dashboard.changes.since !== null;
+  const builder = new SheetBuilder(since ? sinceColumn + 1 : sheetColumns);
   const titleRows = addTitleBlock(builder, dashboard, settings);
   addSummaryBlock(builder, dashboard);
   const groups = groupIndicators(dashboard.indicators, settings.grouping);
   for (const group of groups) {
-    if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff);
+    if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff, dashboard.rules, since);
     else addActivityTable(builder, group, dashboard.cutoff);
   }
+  addComparisonBlock(builder, dashboard.indicators);
   addExceptionsBlock(builder, dashboard.exceptions);
+  addSinceReportBlock(builder, dashboard.changes);
   addDataNotesBlock(builder, dashboard);
   const charts = settings.charts ? addTrendsBlock(builder, groups) : [];
   addGuidanceBlock(builder, dashboard.guidance);
@@ -52,7 +59,8 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
     values: builder.values(),
     numberFormats: builder.numberFormats(),
     // The chart data right of the printed columns gets widths of its own; the print area leaves it out.
-    columnWidths: [...columnWidths, ...dataColumnWidths].slice(0, builder.width),
+    // The "Since last report" column takes the place of the gap before the chart data.
+    columnWidths: [...columnWidths, ...(since ? [sinceColumnWidth, ...dataColumnWidths.slice(1)] : dataColumnWidths)].slice(0, builder.width),
     rowHeights: builder.rowHeights(),
     styles: builder.styles,
     merges: builder.merges,
@@ -60,7 +68,8 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
     freeze: { rows: titleRows, columns: 0 },
     showGridlines: false,
     font: { ...sheetFont },
-    print: printSetup({ rows, cols: sheetColumns, titleRows, heading: dashboardHeading(settings), rowBreaks }),
+    print: printSetup({ rows, cols: builder.cols, titleRows, heading: dashboardHeading(settings), rowBreaks }),
     charts,
+    indicatorRows: Object.fromEntries(builder.indicatorRows),
   };
 }

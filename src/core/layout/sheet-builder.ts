@@ -50,6 +50,8 @@ export class SheetBuilder {
   readonly conditionalFormats: ConditionalFormat[] = [];
   /** Runs of rows that should print on the same page where possible (a table's heading and first rows). */
   readonly keeps: { readonly from: number; readonly to: number }[] = [];
+  /** The row of each indicator in the tables, by its id (so the pane can take the analyst to it). */
+  readonly indicatorRows = new Map<string, number>();
 
   /** @param cols - the sheet's width in columns; rows are cut or padded to it */
   constructor(readonly cols: number) {}

@@ -55,6 +55,7 @@ export function addIndicatorRows(
   for (const indicator of group.indicators) {
     const cells = rowCells(indicator);
     const row = builder.addRow(cells, wrappedRowHeight(cells));
+    builder.indicatorRows.set(indicator.id, row);
     if (isLate(indicator, cutoff)) builder.style(rangeAddress(row, 2, row, 2), { italic: true });
   }
   const last = builder.nextRow - 1;

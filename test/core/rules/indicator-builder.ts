@@ -98,6 +98,17 @@ export function result(fields: Partial<IndicatorResult> = {}): IndicatorResult {
     excluded: null,
     cells: {},
     trend: [],
+    sinceLastReport: null,
+    monitorOnly: false,
+    lastYear: null,
+    dotLastYear: null,
+    dotPrevious: null,
+    targetFrom: null,
+    midpoint: null,
+    comparisons: [],
+    rank: null,
+    quartile: null,
+    staleAfterMonths: 12,
     ...fields,
   };
 }

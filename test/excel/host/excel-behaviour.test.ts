@@ -227,6 +227,33 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
       assert.deepEqual(fake.sheetNames(), ["A"]);
     });
 
+    it("keeps a VeryHidden sheet in the worksheets collection, with its cells readable", async () => {
+      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "Secret", values: [["kept"]], visibility: "VeryHidden" }] });
+      await fake.Excel.run(async (ctx: Ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        const used = sheets.getItem("Secret").getUsedRange(true);
+        used.load("values");
+        await ctx.sync();
+        assert.deepEqual(sheets.items.map((s) => [s.name, s.visibility]), [["A", "Visible"], ["Secret", "VeryHidden"]]);
+        assert.deepEqual(used.values, [["kept"]]);
+      });
+    });
+
+    it("refuses text longer than a cell holds (32,767 characters) rather than cutting it", async () => {
+      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }] });
+      await assert.rejects(
+        attempt(fake, (ctx) => {
+          ctx.workbook.worksheets.getItem("A").getRange("A1").values = [["x".repeat(32_768)]];
+        }),
+        isCode("InvalidArgument"),
+      );
+      await attempt(fake, (ctx) => {
+        ctx.workbook.worksheets.getItem("A").getRange("A1").values = [["x".repeat(32_767)]];
+      });
+      assert.equal(String(fake.describeSheet("A").cells["A1"]?.value).length, 32_767);
+    });
+
     it("refuses to delete or hide the last visible sheet", async () => {
       const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "B", values: [], visibility: "Hidden" }] });
       await assert.rejects(attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("A").delete()), isCode("InvalidOperation"));

@@ -437,6 +437,8 @@ class SettingObject extends HostObject {
  * of 5 million cells for a read (resource-limits-and-performance-optimization).
  */
 const READ_CELL_LIMIT = 5_000_000;
+/** Characters a cell can hold (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
 
 function checkShape(b: Box, v: unknown, what: string): unknown[][] {
   const rows = b.r1 - b.r0 + 1;
@@ -488,6 +490,11 @@ export class RangeObject extends HostObject {
           set: (v) => {
             const s = writable(sheet());
             const rows = checkShape(b, v, "values");
+            // A cell holds at most 32,767 characters ("Excel specifications and limits", Microsoft
+            // Support); Excel refuses a longer text rather than cutting it.
+            if (rows.some((row) => Array.isArray(row) && row.some((x) => typeof x === "string" && x.length > CELL_TEXT_LIMIT))) {
+              throw new HostError("InvalidArgument", `A cell can hold at most ${CELL_TEXT_LIMIT} characters.`);
+            }
             forEachCell(b, (r, c) => {
               const x = rows[r - b.r0]?.[c - b.c0];
               if (x === null || x === undefined) return;
