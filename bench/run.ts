@@ -149,7 +149,7 @@ async function measureCli(dir: string): Promise<CliRow[]> {
     await writeGeneratedWorkbook(input, size, PERIODS);
     const out = join(dir, `dashboard-${size}.xlsx`);
     const runs = size >= 10000 ? 3 : 5;
-    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null } as const;
+    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null, charts: false, author: null, docx: null } as const;
     const build = await time(runs, () => runBuild(options, silent));
     const grids = generateWorkbookGrids(size, PERIODS);
     const s = defaultSettings();

@@ -1,16 +1,16 @@
 import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
 import type { Dashboard } from "../core/dashboard";
 import type { Grid } from "../core/grid";
+import { documentTitle } from "../core/layout";
 import { runPipeline, type PipelineResult } from "../core/pipeline";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
 import { changesInWords, historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf } from "../core/history";
 import { historyFileFor, readHistoryFile, writeHistoryFile } from "./history-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { readWorkbookGrids } from "./xlsx-reader";
-import { writeSheetPlan } from "./xlsx-writer";
+import { writeDashboardWorkbook } from "./xlsx-writer";
 
 /**
  * `kpi-dashboard build`: reads a workbook, runs the pipeline and writes the dashboard as a new
@@ -42,6 +42,12 @@ export interface BuildOptions {
   readonly record?: boolean;
   /** The history file (`--history`); by default beside the output. */
   readonly history?: string | null;
+  /** Draw the trend charts (as the settings' `charts`). */
+  readonly charts: boolean;
+  /** The documents' author; none when not given, for the council to fill in. */
+  readonly author: string | null;
+  /** Where to write the cover report (.docx), or null. */
+  readonly docx: string | null;
 }
 
 /** Where the command writes: its two streams, and today's date for "Produced". */
@@ -57,7 +63,7 @@ export interface CommandIo {
 /** Usage text for the build command. */
 export const buildUsage =
   "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
-  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
+  "[--out dashboard.xlsx] [--pdf] [--png] [--docx report.docx] [--charts] [--author \"...\"] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
 
 /** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
 export function parseBuildArgs(args: readonly string[]): BuildOptions {
@@ -79,6 +85,9 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
         "group-by": { type: "string" },
         record: { type: "boolean", default: false },
         history: { type: "string" },
+        charts: { type: "boolean", default: false },
+        author: { type: "string" },
+        docx: { type: "string" },
       },
     });
   } catch (error) {
@@ -109,6 +118,9 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
     groupBy,
     record: values.record === true,
     history: values.history ?? null,
+    charts: values.charts === true,
+    author: values.author ?? null,
+    docx: values.docx ?? null,
   };
 }
 
@@ -147,6 +159,7 @@ export async function resolveSettings(options: BuildOptions): Promise<Settings> 
   if (options.period) settings = { ...settings, period: options.period };
   if (options.title !== null) settings = { ...settings, title: options.title };
   if (options.groupBy) settings = { ...settings, grouping: options.groupBy === "service-area" ? "serviceArea" : "frequency" };
+  if (options.charts) settings = { ...settings, charts: true };
   return settings;
 }
 
@@ -195,22 +208,21 @@ async function checkWritable(out: string): Promise<void> {
   if (existing?.isDirectory()) throw new UsageError(`Cannot write "${out}": it is a folder.`);
 }
 
-async function writeWorkbook(result: PipelineResult, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "kpi-dashboard";
-  workbook.created = new Date(`${result.dashboard.produced}T00:00:00Z`);
-  writeSheetPlan(workbook, result.plan);
+/** The documents' properties: the dashboard's title and month, en-GB, and the author only when given. */
+export function documentProperties(result: PipelineResult, author: string | null): { title: string; author: string; language: string; created: Date } {
+  return { title: documentTitle(result.dashboard), author: author?.trim() ?? "", language: "en-GB", created: new Date(`${result.dashboard.produced}T00:00:00Z`) };
+}
+
+async function writeWorkbook(result: PipelineResult, out: string, author: string | null): Promise<void> {
+  const bytes = await writeDashboardWorkbook(result.plan, documentProperties(result, author));
   try {
-    await workbook.xlsx.writeFile(out);
+    await fs.writeFile(out, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
     throw new UsageError(`Cannot write "${out}": ${why}.`);
   }
 }
-
-/** Said on stderr when the settings ask for trend charts, which only the add-in can draw. */
-export const chartsNotDrawnWords = "Trend charts are drawn only by the add-in inside Excel; the .xlsx written here has their data but no charts.";
 
 /** Runs `build` with parsed options; returns the exit code. Throws only for unexpected failures. */
 export async function runBuild(options: BuildOptions, io: CommandIo): Promise<number> {
@@ -238,10 +250,8 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   const written: Record<string, string> = {};
   let exitCode = 0;
   if (out) {
-    await writeWorkbook(result, out);
+    await writeWorkbook(result, out, options.author);
     written.xlsx = out;
-    // exceljs cannot draw charts; the data they would read is in the file all the same.
-    if (result.plan.charts.length > 0) io.stderr(`${chartsNotDrawnWords}\n`);
     if (options.pdf || options.png) {
       try {
         const pdf = await convertToPdf(out);

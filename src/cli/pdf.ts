@@ -49,16 +49,54 @@ function isMissing(error: unknown): boolean {
   return code === "ENOENT" || code === "EACCES";
 }
 
-/** Converts an .xlsx file to PDF beside it (same name, .pdf) and returns the PDF's path. */
+/**
+ * LibreOffice's PDF export options for a document a council can publish (WCAG 2.2 AA, PDF
+ * techniques PDF1-PDF18): a tagged PDF, so a screen reader gets the structure and reading order,
+ * whose window shows the document's title rather than the file name. Given on the command line
+ * as JSON filter options, which LibreOffice reads from version 7.4. The title and author come
+ * from the document's own properties (the workbook's core properties); the language from the
+ * profile's locale (`profileFor`).
+ */
+export const pdfExportOptions = {
+  UseTaggedPDF: { type: "boolean", value: "true" },
+  DisplayPDFDocumentTitle: { type: "boolean", value: "true" },
+  ExportBookmarks: { type: "boolean", value: "true" },
+} as const;
+
+/** The --convert-to argument: the format, the Calc PDF filter and its options. */
+export function pdfConvertArgument(): string {
+  return `pdf:calc_pdf_Export:${JSON.stringify(pdfExportOptions)}`;
+}
+
+/**
+ * Writes a fresh LibreOffice profile whose locale and default language are `locale`: the PDF's
+ * document language (/Lang) is the profile's default language, and the same profile makes any
+ * locale-dependent rendering UK, whatever the machine's own settings.
+ */
+export async function profileFor(dir: string, locale = "en-GB"): Promise<void> {
+  const item = (pathName: string, prop: string): string =>
+    `<item oor:path="${pathName}"><prop oor:name="${prop}" oor:op="fuse"><value>${locale}</value></prop></item>`;
+  await fs.mkdir(path.join(dir, "user"), { recursive: true });
+  await fs.writeFile(
+    path.join(dir, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      item("/org.openoffice.Office.Linguistic/General", "DefaultLocale") +
+      item("/org.openoffice.Setup/L10N", "ooSetupSystemLocale") +
+      `</oor:items>\n`,
+  );
+}
+
+/** Converts an .xlsx file to a tagged PDF beside it (same name, .pdf) and returns the PDF's path. */
 export async function convertToPdf(xlsxPath: string): Promise<string> {
   const outDir = path.dirname(path.resolve(xlsxPath));
   const pdfPath = path.join(outDir, `${path.parse(xlsxPath).name}.pdf`);
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "kpi-dashboard-lo-"));
   try {
     await fs.rm(pdfPath, { force: true });
+    await profileFor(profile);
     await run(
       sofficeCommand(),
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, path.resolve(xlsxPath)],
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", pdfConvertArgument(), "--outdir", outDir, path.resolve(xlsxPath)],
       180_000,
     );
   } catch (error) {

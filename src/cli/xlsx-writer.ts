@@ -1,6 +1,7 @@
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { rangeBounds, withAbsoluteRows } from "../core/a1";
 import type { BorderStyle, CellStyle, SheetPlan } from "../core/sheet-plan";
+import { finishDashboardPackage, type PackageProperties } from "./xlsx-package";
 
 /**
  * Writes a SheetPlan into an exceljs workbook: the command line's counterpart of the add-in's
@@ -81,7 +82,7 @@ function excelStyle(style: CellStyle, format: string, font: SheetPlan["font"]): 
   if (style.wrap !== undefined || style.hAlign || style.vAlign) {
     result.alignment = {
       ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
-      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.hAlign ? { horizontal: style.hAlign === "centerAcross" ? "centerContinuous" : style.hAlign } : {}),
       ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
     };
   }
@@ -147,7 +148,8 @@ function headerFooterText(parts: { left: string; center: string; right: string }
 /**
  * Adds the plan's sheet to the workbook (values, number formats, styles, merges, widths,
  * heights, conditional formats, frozen rows, print setup and page breaks) and returns it.
- * Charts are not written: exceljs cannot create them.
+ * Charts and tables are not written here: exceljs cannot create charts, so both are added to the
+ * written package by `writeDashboardWorkbook` (xlsx-package.ts).
  */
 export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(plan.name, {
@@ -227,4 +229,17 @@ export function writeSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Exc
   // exceljs breaks after the row it is called on; the plan lists the row each page starts with.
   for (const row of p.rowBreaks) if (row > 1) ws.getRow(row - 1).addPageBreak();
   return ws;
+}
+
+/**
+ * The dashboard as a complete .xlsx: the sheet written by exceljs, then its charts, tables and
+ * document properties added to the package. Returns the file's bytes.
+ */
+export async function writeDashboardWorkbook(plan: SheetPlan, props: PackageProperties & { readonly created: Date }): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = props.created;
+  workbook.modified = props.created;
+  writeSheetPlan(workbook, plan);
+  const bytes = await workbook.xlsx.writeBuffer();
+  return finishDashboardPackage(new Uint8Array(bytes as ArrayBuffer), plan, props);
 }

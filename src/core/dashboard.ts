@@ -83,6 +83,12 @@ export interface IndicatorResult {
   readonly trend: readonly { readonly label: string; readonly actual: number | null; readonly target: number | null }[];
   /** How the row compares with the last report the committee was given; null when there is none to compare with. */
   readonly sinceLastReport: SinceLastReport | null;
+  /**
+   * The trend in one sentence, for the chart's alternative text and the cover report: "Percentage
+   * of calls answered, April 2012 to January 2013, against a target of 85.0%; latest result 84.5%
+   * in January 2013." Null when the trend has no result.
+   */
+  readonly trendDescription: string | null;
 }
 
 /** How an alert moved since the last report: to RED, back to GREEN, better (RED to AMBER) or worse (GREEN to AMBER). */

@@ -37,16 +37,21 @@ export function kpiRowCells(indicator: IndicatorResult, since = false): PlanCell
  */
 export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string, since = false): void {
   const headings = since ? [...kpiHeadings, sinceHeading] : kpiHeadings;
-  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, since));
-  builder.style(rangeAddress(first, commentaryColumn, last, since ? sinceColumn : commentaryColumn), wrapStyle);
+  const parts = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, since), (tables) => {
+    const body = tables.filter((t) => t.last >= t.first);
+    for (const t of body) builder.style(rangeAddress(t.first, commentaryColumn, t.last, since ? sinceColumn : commentaryColumn), wrapStyle);
+    for (const column of kpiAlertColumns) for (const t of body) builder.style(rangeAddress(t.first, column, t.last, column), alertStyle);
+  });
   if (since) {
-    group.indicators.forEach((indicator, n) => {
-      if (indicator.sinceLastReport?.revised) builder.style(rangeAddress(first + n, sinceColumn, first + n, sinceColumn), { bold: true });
-    });
+    for (const indicator of group.indicators) {
+      const row = builder.indicatorRows.get(indicator.id);
+      if (indicator.sinceLastReport?.revised && row !== undefined) builder.style(rangeAddress(row, sinceColumn, row, sinceColumn), { bold: true });
+    }
   }
-  for (const column of kpiAlertColumns) {
-    builder.style(rangeAddress(first, column, last, column), alertStyle);
-    builder.conditionalFormats.push(alertColumnFormat(column, first, last));
+  // One rule set per column over every part: the headings between parts ("Alert") never match an alert word.
+  const first = parts[0]?.first;
+  const last = parts[parts.length - 1]?.last;
+  if (first !== undefined && last !== undefined && last >= first) {
+    for (const column of kpiAlertColumns) builder.conditionalFormats.push(alertColumnFormat(column, first, last));
   }
-  builder.keepTogether(heading - 1, Math.min(last, first + 2));
 }

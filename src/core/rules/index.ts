@@ -14,6 +14,7 @@ import { rollingTwelveMonths } from "./rolling";
 import { compareWithLastReport } from "./since-last-report";
 import { isStale, staleReason } from "./stale";
 import { summarise } from "./summary";
+import { describeTrend } from "./trend-words";
 import { yearToDate } from "./ytd";
 
 /**
@@ -157,6 +158,7 @@ function resultRow(f: RowFigures, a: Assessment): IndicatorResult {
     excluded: f.excluded,
     cells: f.cells,
     trend: f.trend,
+    trendDescription: f.trendDescription,
     rag: a.rag,
     previous: a.previous,
     dot: a.dot,
@@ -192,7 +194,9 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
       break;
     }
   }
-  const trend = upTo.slice(-trendLength).map((o) => ({ label: o.period.label, actual: o.actual, target: o.target }));
+  const shown = upTo.slice(-trendLength);
+  const trend = shown.map((o) => ({ label: o.period.label, actual: o.actual, target: o.target }));
+  const trendDescription = describeTrend({ name: indicator.name, unit: indicator.unit, frequency: indicator.frequency, points: shown });
 
   const base: RowFigures = {
     sheet: indicator.sheet,
@@ -217,6 +221,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, rules: RuleSetting
     excluded: indicator.excluded,
     cells: cellsOf(current),
     trend,
+    trendDescription,
   };
   const name = indicatorName(indicator);
 

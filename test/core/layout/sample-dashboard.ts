@@ -40,6 +40,7 @@ const base: IndicatorResult = {
   cells: {},
   sinceLastReport: null,
   trend: [],
+  trendDescription: null,
 };
 
 const dec2012 = { label: "Dec 2012", start: "2012-12-01", end: "2012-12-31" };
