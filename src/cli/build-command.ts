@@ -8,6 +8,7 @@ import { runPipeline, type PipelineResult } from "../core/pipeline";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
 import { changesInWords, historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf } from "../core/history";
 import { historyFileFor, readHistoryFile, writeHistoryFile } from "./history-file";
+import { writeCoverReport } from "./cover-report-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { readWorkbookGrids } from "./xlsx-reader";
 import { writeDashboardWorkbook } from "./xlsx-writer";
@@ -240,6 +241,10 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   if (record && history?.problem) throw new UsageError(`Not recorded: ${history.problem} Move it aside or give another --history file.`);
   // The add-in's own history sheet is never indicator data.
   const grids: Grid[] = (await readWorkbookGrids(options.workbook)).filter((g) => g.sheet !== historySheetName);
+  if (options.docx) {
+    if (path.resolve(options.docx) === path.resolve(options.workbook)) throw new UsageError(`--docx "${options.docx}" is the input workbook; choose another file name.`);
+    await checkWritable(options.docx);
+  }
   io.stderr(`Read ${options.workbook}\n`);
   const result = runPipeline(grids, settings, io.today, history ?? undefined);
   const found = result.reading.sheets.filter((s) => s.layout !== "none").length;
@@ -278,6 +283,15 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
     written.history = historyFile;
     const kept = recording.history.snapshots.length;
     io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
+  }
+  if (options.docx) {
+    try {
+      await writeCoverReport(result.dashboard, options.docx, options.author);
+      written.docx = options.docx;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`Cannot write "${options.docx}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? (error instanceof Error ? error.message : "error"))}.`);
+    }
   }
   if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);
   const outputs = Object.values(written);

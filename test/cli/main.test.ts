@@ -106,6 +106,17 @@ describe("kpi-dashboard build", function () {
     assert.match(signedCore, /<dc:creator>Kent County Council<\/dc:creator>/);
   });
 
+  it("writes the cover report with --docx, and lists it among the files written", () => {
+    const docx = path.join(dir, "report", "report.docx");
+    const { code, stdout, stderr } = cli(["build", sample, "--period", "2013-01", "--docx", docx, "--json"]);
+    assert.equal(code, 0, stderr);
+    assert.ok(statSync(docx).size > 5000, "a real document");
+    const json = JSON.parse(stdout) as { written: Record<string, string> };
+    assert.equal(json.written.docx, docx);
+    assert.match(stderr, /report\.docx written/);
+    assert.equal(readFileSync(docx).subarray(0, 2).toString(), "PK", "a zip package, as .docx files are");
+  });
+
   it("says clearly that no PDF was written when LibreOffice is missing, and still writes the workbook", () => {
     const out = path.join(dir, "nolo", "dashboard.xlsx");
     const { code, stderr } = cli(["build", sample, "--period", "2013-01", "--out", out, "--pdf"], { KPI_DASHBOARD_SOFFICE: path.join(dir, "no-such-soffice") });

@@ -18,6 +18,9 @@ import { addSummaryBlock } from "./summary-block";
 import { addTitleBlock, dashboardHeading } from "./title-block";
 
 export { documentTitle } from "./title-block";
+export { hasTrend, periodAxisTitle, valueAxisTitle } from "./trends-block";
+export { exceptionWords } from "./exceptions-block";
+export { alertWord, dateInWords, dotWords } from "./words";
 import { addTrendsBlock, dataColumnWidths } from "./trends-block";
 
 /**

@@ -323,3 +323,6 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
     revisions: comparison.revisions,
   };
 }
+
+/** Numbers in words, by unit, for hosts that write them outside the sheet (the cover report). */
+export { formatValue } from "./format-value";
