@@ -40,8 +40,15 @@ export function progressMessage(step: BuildStep): string {
   return step === "done" ? "Dashboard built." : `${stepLabels[step]}…`;
 }
 
-/** The result of a build: summary sentence, a bar of alert counts and a button to the sheet. */
-export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => void): HTMLElement {
+/** What the result offers for the cover report: a button where the host can download, else a sentence saying how to get it. */
+export type ReportOffer = { readonly download: () => void } | { readonly download: null };
+
+/** Said on desktop Excel, whose pane cannot save files. */
+export const reportOnDesktopWords =
+  "To draft the cover report, open this workbook in Excel on the web and build there, or use the command line (kpi-dashboard build … --docx report.docx): Excel on the desktop does not let an add-in save files.";
+
+/** The result of a build: summary sentence, a bar of alert counts, a button to the sheet and the cover report. */
+export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => void, report: ReportOffer = { download: null }): HTMLElement {
   const goTo = el("button", { type: "button", class: "secondary", "data-key": "goToDashboard" }, `Go to ${sheet}`);
   goTo.addEventListener("click", onGoTo);
   const chips: [string, number, string][] = [
@@ -61,5 +68,13 @@ export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => voi
       ...chips.map(([cls, n, label]) => el("li", { class: `chip ${cls}` }, el("strong", {}, n), " ", label)),
     ),
     goTo,
+    report.download
+      ? (() => {
+          const draft = el("button", { type: "button", class: "secondary", "data-key": "draftCoverReport" }, "Draft the cover report");
+          const download = report.download;
+          draft.addEventListener("click", () => download());
+          return draft;
+        })()
+      : el("p", { class: "hint" }, reportOnDesktopWords),
   );
 }
