@@ -63,9 +63,9 @@ export const pdfExportOptions = {
   ExportBookmarks: { type: "boolean", value: "true" },
 } as const;
 
-/** The --convert-to argument: the format, the Calc PDF filter and its options. */
-export function pdfConvertArgument(): string {
-  return `pdf:calc_pdf_Export:${JSON.stringify(pdfExportOptions)}`;
+/** The --convert-to argument: the format, the PDF filter of Calc (workbooks) or Writer (documents), and its options. */
+export function pdfConvertArgument(filter: "calc_pdf_Export" | "writer_pdf_Export" = "calc_pdf_Export"): string {
+  return `pdf:${filter}:${JSON.stringify(pdfExportOptions)}`;
 }
 
 /**
@@ -86,8 +86,14 @@ export async function profileFor(dir: string, locale = "en-GB"): Promise<void> {
   );
 }
 
-/** Converts an .xlsx file to a tagged PDF beside it (same name, .pdf) and returns the PDF's path. */
-export async function convertToPdf(xlsxPath: string): Promise<string> {
+/** Converts an .xlsx file (or, with Writer's filter, a .docx) to a tagged PDF beside it (same name, .pdf) and returns the PDF's path. */
+/**
+ * How long LibreOffice may take. It draws charts slowly: the sample's 20 take seconds, but a
+ * dashboard of 1,000 indicators with 750 charts took nearly 6 minutes (npm run bench).
+ */
+export const conversionTimeoutMs = 15 * 60_000;
+
+export async function convertToPdf(xlsxPath: string, filter: "calc_pdf_Export" | "writer_pdf_Export" = "calc_pdf_Export"): Promise<string> {
   const outDir = path.dirname(path.resolve(xlsxPath));
   const pdfPath = path.join(outDir, `${path.parse(xlsxPath).name}.pdf`);
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "kpi-dashboard-lo-"));
@@ -96,8 +102,8 @@ export async function convertToPdf(xlsxPath: string): Promise<string> {
     await profileFor(profile);
     await run(
       sofficeCommand(),
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", pdfConvertArgument(), "--outdir", outDir, path.resolve(xlsxPath)],
-      180_000,
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", pdfConvertArgument(filter), "--outdir", outDir, path.resolve(xlsxPath)],
+      conversionTimeoutMs,
     );
   } catch (error) {
     if (isMissing(error)) {
@@ -116,7 +122,7 @@ export async function convertToPdf(xlsxPath: string): Promise<string> {
   return pdfPath;
 }
 
-/** Renders page 1 of a PDF to a PNG at `dpi` and returns the PNG's path (same name, .png, unless given). */
+/** Renders page 1 of a PDF to a PNG at `dpi` and returns the PNG's path (same name, .png, unless given). A document's page may be limited to `scaleTo` pixels on its longer side. */
 export async function renderFirstPage(pdfPath: string, pngPath?: string, dpi = 110): Promise<string> {
   const target = pngPath ?? path.join(path.dirname(pdfPath), `${path.parse(pdfPath).name}.png`);
   const stem = target.replace(/\.png$/i, "");

@@ -122,7 +122,7 @@ export function coverReportDocument(dashboard: Dashboard, images: ChartImages, o
   const notes: string[] = [];
   for (const i of dashboard.indicators) {
     const label = [i.ref, i.name].filter((t) => t).join(" ");
-    if (i.excluded !== null) notes.push(`${label} is not included in this iteration of the dashboard: ${i.excluded.replace(/^not included in this iteration[:.]?\s*/i, "")}`);
+    if (i.excluded !== null) notes.push(`${label} is not included in this iteration of the dashboard: ${i.excluded.replace(/^not included in this iteration[:.]?\s*/i, "").replace(/\.?$/, ".")}`);
     else if (i.actual === null) notes.push(`${label} has no result for ${i.period?.label ?? "the period"}; it is shown as no data, not as RED.`);
     else if (i.stale) notes.push(`${label}: the latest result (${i.period?.label ?? "undated"}) is more than a year old, so it is shown but not rated.`);
   }
