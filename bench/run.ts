@@ -485,7 +485,7 @@ async function main(): Promise<void> {
     }
     out.push(
       table(
-        "Documents, trend charts on: the .xlsx with its native charts, its tagged PDF (LibreOffice), the cover report (.docx)",
+        "Documents: the .xlsx (with its native charts when on), its tagged PDF through LibreOffice, the cover report (.docx) with its charts",
         ["workbook", "charts", "report charts", "xlsx", "pdf", "docx"],
         documents.map((d) => [d.workbook, String(d.charts), String(d.reportCharts), ms(d.xlsx), d.pdf ? (d.pdf.runs === 1 ? `${d.pdf.median.toFixed(0)} (once)` : ms(d.pdf)) : "n/a (no LibreOffice)", ms(d.docx)]),
       ),
