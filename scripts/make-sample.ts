@@ -172,6 +172,36 @@ const monthlyKpis: MonthlyKpi[] = [
   },
 ];
 
+/**
+ * Indicators published without a target on purpose, kept below the KPIs on the monthly sheet:
+ * "Data only" in the target cell makes them monitor only (rated MONITOR, no alert, no warning).
+ */
+interface MonitorOnlyIndicator {
+  ref: string;
+  name: string;
+  serviceArea: string;
+  polarity: "Higher" | "Lower";
+  /** What the team types where a target would be. */
+  targetWords: string;
+  results: { "2011/12": Entry[]; "2012/13": Entry[] };
+  commentary?: string;
+}
+
+const monitorOnlyIndicators: MonitorOnlyIndicator[] = [
+  {
+    ref: "CS03",
+    name: "Number of anti-social behaviour incidents reported to the council",
+    serviceArea: "Community Safety",
+    polarity: "Lower",
+    targetWords: "Data only",
+    results: {
+      "2011/12": [812, 845, 901, 954, 987, 866, 799, 742, 688, 701, 734, 790],
+      "2012/13": [768, 801, 843, 902, 921, 830, 774, 719, 652, 671],
+    },
+    commentary: "Published for information: demand from residents, with no target.",
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // Quarterly KPIs: long, one row per indicator per quarter. Cumulative indicators (Big Society)
 // have a profiled target and floor that grow through the year, and start in 2012/13.
@@ -207,6 +237,26 @@ function quarters(target: number, floor: number, actuals: Entry[], commentary?: 
     ...(commentary !== undefined && i === actuals.length - 1 ? { commentary } : {}),
   }));
 }
+
+/**
+ * A count already kept as a year-to-date total (its name says so, and it has no Aggregation cell):
+ * its YTD is its latest figure, never the quarters added up again. Kept after the other quarterly
+ * KPIs, in rows of its own.
+ */
+const cumulativeQuarterlyKpis: QuarterlyKpi[] = [
+  {
+    ref: "LAR06",
+    name: "Number of library volunteers recruited (year to date)",
+    serviceArea: "Libraries, Archives and Registration Services",
+    polarity: "Higher",
+    unit: "count",
+    rows: [
+      { quarter: "Q1 2012/13", actual: 35, target: 30, floor: 24 },
+      { quarter: "Q2 2012/13", actual: 58, target: 60, floor: 48 },
+      { quarter: "Q3 2012/13", actual: 96, target: 90, floor: 72, commentary: "Cumulative: 96 volunteers recruited so far this year." },
+    ],
+  },
+];
 
 const quarterlyKpis: QuarterlyKpi[] = [
   {
@@ -303,6 +353,8 @@ interface AnnualKpi {
   /** 2009/10 to 2012/13. */
   results: [Entry, Entry, Entry, Entry];
   commentary?: string;
+  /** The England average for the latest year, as published by LG Inform (same unit as the results), in the last column. */
+  englandAverage?: number;
 }
 
 const annualKpis: AnnualKpi[] = [
@@ -316,6 +368,7 @@ const annualKpis: AnnualKpi[] = [
     floor: 85,
     results: [84.1, 86.0, 88.9, null],
     commentary: "Results for the 2011/12 academic year now available: an improvement on the previous year.",
+    englandAverage: 87.2,
   },
   {
     ref: "CLS02",
@@ -326,6 +379,7 @@ const annualKpis: AnnualKpi[] = [
     target: 30,
     floor: 25,
     results: [24.3, 26.1, 27.5, null],
+    englandAverage: 29.0,
   },
   {
     ref: "CAS01",
@@ -359,6 +413,7 @@ const annualKpis: AnnualKpi[] = [
     floor: 75,
     results: [76.5, 78.2, 80.4, 82.0],
     commentary: "2012/13 survey completed in November 2012.",
+    englandAverage: 79.5,
   },
 ];
 
@@ -640,6 +695,22 @@ function addMonthlyKpis(wb: ExcelJS.Workbook): void {
       { v: k.included ?? "Yes" },
     ]);
   });
+  // Monitor-only indicators follow the KPIs, in rows of their own.
+  monitorOnlyIndicators.forEach((k, i) => {
+    const series = [...padTo(k.results["2011/12"], 12), ...padTo(k.results["2012/13"], 10)];
+    const fmt = FORMATS.count;
+    putRow(ws, header + 1 + monthlyKpis.length + i, [
+      { v: k.ref },
+      { v: k.name },
+      { v: k.serviceArea },
+      { v: k.polarity },
+      { v: k.targetWords },
+      { v: null },
+      ...series.map((e) => ({ v: cellValue(e, "count"), fmt })),
+      { v: k.commentary ?? null },
+      { v: "Yes" },
+    ]);
+  });
   const width = 6 + months.length + 2;
   styleHeader(ws, header, width, 2);
   setWidths(ws, [8, 52, 34, 9, 9, 9, ...months.map(() => 8), 60, 14]);
@@ -668,7 +739,7 @@ function addQuarterlyKpis(wb: ExcelJS.Workbook): void {
     { v: "Aggregation" },
   ]);
   let r = header + 1;
-  for (const k of quarterlyKpis) {
+  for (const k of [...quarterlyKpis, ...cumulativeQuarterlyKpis]) {
     const fmt = FORMATS[k.unit];
     for (const q of k.rows) {
       putRow(ws, r++, [
@@ -704,6 +775,8 @@ function addAnnualKpis(wb: ExcelJS.Workbook): void {
     { v: "Tolerance" },
     ...YEARS.map((y) => ({ v: y })),
     { v: "Commentary" },
+    // A comparator column, after everything else: the dashboard compares each result with it.
+    { v: "England average" },
   ]);
   annualKpis.forEach((k, i) => {
     const fmt = FORMATS[k.unit];
@@ -717,10 +790,11 @@ function addAnnualKpis(wb: ExcelJS.Workbook): void {
       { v: k.tolerance === undefined ? null : cellValue(k.tolerance, "percent"), fmt: "0%" },
       ...k.results.map((e) => ({ v: cellValue(e, k.unit), fmt })),
       { v: k.commentary ?? null },
+      { v: k.englandAverage === undefined ? null : cellValue(k.englandAverage, k.unit), fmt },
     ]);
   });
-  styleHeader(ws, header, 7 + YEARS.length + 1, 2);
-  setWidths(ws, [8, 58, 34, 9, 12, 12, 10, 12, 12, 12, 12, 60]);
+  styleHeader(ws, header, 7 + YEARS.length + 2, 2);
+  setWidths(ws, [8, 58, 34, 9, 12, 12, 10, 12, 12, 12, 12, 60, 12]);
   finishSheet(ws, header + 1, 7 + YEARS.length + 1);
 }
 

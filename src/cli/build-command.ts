@@ -164,16 +164,18 @@ export async function resolveSettings(options: BuildOptions): Promise<Settings> 
   return settings;
 }
 
-/** "12 indicators: 4 green, 2 amber, 2 red, 1 no data, 1 no target, 2 activity". */
+/** "12 indicators: 4 green, 2 amber, 2 red, 1 no data, 1 no target, 2 activity"; exceeded and monitor-only counts only when there are some. */
 export function summaryLine(dashboard: Dashboard): string {
   const t = dashboard.summary.total;
   const parts = [`${t.GREEN} green`, `${t.AMBER} amber`, `${t.RED} red`, `${t.NO_DATA} no data`];
+  if (t.EXCEEDED > 0) parts.unshift(`${t.EXCEEDED} exceeded`);
   if (t.NO_TARGET > 0) parts.push(`${t.NO_TARGET} no target`);
+  if (t.MONITOR > 0) parts.push(`${t.MONITOR} monitor only`);
   if (t.activity > 0) parts.push(`${t.activity} activity`);
   return `${t.total} indicator${t.total === 1 ? "" : "s"}: ${parts.join(", ")}`;
 }
 
-/** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names. */
+/** The --json document. `indicators` and `diagnostics` are a promise to users: keep their names; add fields, never rename. */
 export function jsonOutput(result: PipelineResult, written: Readonly<Record<string, string>>): unknown {
   const d = result.dashboard;
   return {
@@ -191,6 +193,8 @@ export function jsonOutput(result: PipelineResult, written: Readonly<Record<stri
     revisions: d.revisions,
     sheets: result.reading.sheets,
     written,
+    missingCommentary: d.missingCommentary,
+    rules: d.rules,
   };
 }
 

@@ -228,6 +228,19 @@ export function yearPeriod(startYear: number, yearStartMonth: number): Period {
   };
 }
 
+/**
+ * A span of `years` reporting years starting in `startYear`, as benchmarking sources write them:
+ * spanPeriod(2012, 3, 4) is "2012-15", April 2012 to March 2015 (2012/13, 2013/14 and 2014/15).
+ */
+export function spanPeriod(startYear: number, years: number, yearStartMonth: number): Period {
+  const last = addMonths(startYear, yearStartMonth, years * 12 - 1);
+  return {
+    label: `${startYear}-${pad2((startYear + years) % 100)}`,
+    start: iso(startYear, yearStartMonth, 1),
+    end: iso(last.year, last.month, daysInMonth(last.year, last.month)),
+  };
+}
+
 /** Quarter 1-4 of the reporting year starting in `startYear`: quarterPeriod(2012, 3, 4) is "Q3 2012/13", October to December 2012. */
 export function quarterPeriod(startYear: number, quarter: number, yearStartMonth: number): Period {
   const first = addMonths(startYear, yearStartMonth, (quarter - 1) * 3);

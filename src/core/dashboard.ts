@@ -3,8 +3,12 @@ import type { Aggregation, Kind, Polarity, Unit } from "./indicator";
 import type { Frequency, Period } from "./period";
 import type { RuleSettings } from "./settings";
 
-/** A KPI's alert. NO_DATA: no result for the period (never red). NO_TARGET: a result but nothing to rate it against. */
-export type Rag = "GREEN" | "AMBER" | "RED" | "NO_DATA" | "NO_TARGET";
+/**
+ * A KPI's alert. NO_DATA: no result for the period (never red). NO_TARGET: a result but nothing to
+ * rate it against. MONITOR: monitored without a target on purpose (no colour, no alert). EXCEEDED:
+ * beyond the target by more than the `exceeded` margin (only when that setting is on).
+ */
+export type Rag = "GREEN" | "AMBER" | "RED" | "NO_DATA" | "NO_TARGET" | "MONITOR" | "EXCEEDED";
 
 /** Direction of travel, judged with the indicator's polarity. */
 export type Dot = "IMPROVED" | "WORSENED" | "SAME";
@@ -31,6 +35,30 @@ export interface YearToDate {
   readonly target: number | null;
   readonly expected: number | null;
   readonly rag: Rag | null;
+  /** How many periods of the indicator's frequency the year has run, to the current one. */
+  readonly expectedPeriods: number;
+  /** "7 of 9 months", "2 of 2 quarters": the periods with a result out of those the year has run. */
+  readonly coverage: string;
+  /** False when some periods of the year so far have no result (a cumulative figure is always complete). */
+  readonly complete: boolean;
+  /** Labels of the periods of the year so far with no result ("Aug 2012"). */
+  readonly missing: readonly string[];
+  /** True when the year has not yet run the months `ytdMinMonths` asks for: no YTD alert, "TOO EARLY". */
+  readonly tooEarly: boolean;
+}
+
+/** How a result compares with a comparator, judged with the polarity. */
+export type ComparisonPosition = "BETTER" | "WORSE" | "SAME";
+
+/** The result beside an average of other councils or of the nation. */
+export interface Comparison {
+  /** The comparator column's header ("Scottish average"). */
+  readonly label: string;
+  readonly value: number;
+  /** Null when it cannot be judged (close to a target or midpoint with neither given). */
+  readonly position: ComparisonPosition | null;
+  /** "better than the Scottish average (70.0%)". */
+  readonly words: string;
 }
 
 /** Variance of an activity result from its forecast. */
@@ -89,6 +117,26 @@ export interface IndicatorResult {
    * in January 2013." Null when the trend has no result.
    */
   readonly trendDescription: string | null;
+  /** Monitored without a target on purpose (rated MONITOR when it has a current result). */
+  readonly monitorOnly: boolean;
+  /** The result for the same period one year before, and its alert, whatever `dotMethod` is. */
+  readonly lastYear: PreviousResult | null;
+  /** Direction of travel against the same period last year, whatever `dotMethod` is. */
+  readonly dotLastYear: Dot | null;
+  /** Direction of travel against the previous period, whatever `dotMethod` is. */
+  readonly dotPrevious: Dot | null;
+  /** The comparator a target was taken from (`comparatorAsTarget`), or null when the target is the sheet's own. */
+  readonly targetFrom: string | null;
+  /** The midpoint of a close-to-a-midpoint indicator, when the sheet gives one. */
+  readonly midpoint: number | null;
+  /** The result against each average the sheet gives, in its column order. */
+  readonly comparisons: readonly Comparison[];
+  /** The council's rank among others (1 is best). */
+  readonly rank: { readonly rank: number; readonly of: number | null; readonly words: string } | null;
+  /** The council's quartile among others (1 is the top). */
+  readonly quartile: { readonly quartile: number; readonly words: string } | null;
+  /** Months after its period ends that the latest result counts as stale (12 unless the indicator says). */
+  readonly staleAfterMonths: number;
 }
 
 /** How an alert moved since the last report: to RED, back to GREEN, better (RED to AMBER) or worse (GREEN to AMBER). */
@@ -154,6 +202,10 @@ export interface RagCounts {
   readonly RED: number;
   readonly NO_DATA: number;
   readonly NO_TARGET: number;
+  /** Monitored without a target on purpose: counted apart. */
+  readonly MONITOR: number;
+  /** Beyond the target by more than the `exceeded` margin: counted apart from GREEN. */
+  readonly EXCEEDED: number;
   /** Activity indicators, which get no alert. */
   readonly activity: number;
   readonly total: number;
@@ -172,6 +224,15 @@ export interface Exception {
   readonly name: string;
   readonly kind: "red" | "worsened" | "outside-range";
   readonly reason: string;
+}
+
+/** A RED or worsened indicator that has no commentary: the analyst should ask its owner for some. */
+export interface MissingCommentary {
+  readonly id: string;
+  readonly ref: string | null;
+  readonly name: string;
+  /** "RED": its alert is RED; "worsened": its alert or its direction of travel got worse. */
+  readonly why: "RED" | "worsened";
 }
 
 /** What the committee sees, as data; also the command line's JSON output. */
@@ -195,4 +256,6 @@ export interface Dashboard {
   readonly changes: Changes;
   /** Figures the last report showed that have been revised since. */
   readonly revisions: readonly Revision[];
+  /** RED or worsened indicators without commentary (empty when `listMissingCommentary` is off). */
+  readonly missingCommentary: readonly MissingCommentary[];
 }

@@ -99,7 +99,7 @@ export const noHistory: HistoryReading = { history: null, problem: null };
 // The stored form
 // ---------------------------------------------------------------------------------------------
 
-const ragCodes = { GREEN: "G", AMBER: "A", RED: "R", NO_DATA: "N", NO_TARGET: "T" } as const satisfies Record<Rag, string>;
+const ragCodes = { GREEN: "G", AMBER: "A", RED: "R", NO_DATA: "N", NO_TARGET: "T", MONITOR: "M", EXCEEDED: "E" } as const satisfies Record<Rag, string>;
 const dotCodes = { IMPROVED: "I", WORSENED: "W", SAME: "S" } as const satisfies Record<Dot, string>;
 const positionCodes = { ABOVE: "A", WITHIN: "W", BELOW: "B" } as const satisfies Record<Position, string>;
 

@@ -21,6 +21,15 @@ export interface Tolerance {
 /** The numeric fields an observation can carry. */
 export type ObservationField = "actual" | "target" | "floor" | "expected" | "lower" | "upper";
 
+/** A figure another body publishes for the same indicator (a national or family group average), named by its column's header. */
+export interface Comparator {
+  /** The column's header, as the sheet writes it ("Scottish average", "Family group average"). */
+  readonly label: string;
+  readonly value: number;
+  /** A1 address of its cell. */
+  readonly cell: string;
+}
+
 /** One period's figures for one indicator; every value is traceable to its cell. Missing is null, never zero. */
 export interface Observation {
   readonly period: Period;
@@ -35,7 +44,16 @@ export interface Observation {
   readonly denominator?: number | null;
   readonly commentary: string | null;
   /** A1 address (on the indicator's sheet) of the cell each field was read from. */
-  readonly cells: Readonly<Partial<Record<ObservationField | "commentary" | "numerator" | "denominator", string>>>;
+  readonly cells: Readonly<Partial<Record<ObservationField | "commentary" | "numerator" | "denominator" | "midpoint" | "rank" | "rankOf" | "quartile", string>>>;
+  /** Averages of other councils or of the nation for the period, in the sheet's column order, when the sheet gives them. */
+  readonly comparators?: readonly Comparator[];
+  /** The council's rank among others (1 is best) and how many were ranked, when the sheet gives them. */
+  readonly rank?: number | null;
+  readonly rankOf?: number | null;
+  /** The council's quartile among others, 1 (top, best) to 4 (bottom), when the sheet gives it. */
+  readonly quartile?: number | null;
+  /** For close-to-a-midpoint ("Goldilocks") indicators: the midpoint closest to which is best, when the sheet gives one. */
+  readonly midpoint?: number | null;
 }
 
 /** One KPI or activity indicator as read from a worksheet. */
@@ -64,4 +82,12 @@ export interface Indicator {
   readonly excluded: string | null;
   /** Observations sorted by period start, one per period. */
   readonly series: readonly Observation[];
+  /** Monitored without a target on purpose ("Data only"): rated MONITOR, never NO_TARGET. Absent: false. */
+  readonly monitorOnly?: boolean;
+  /** The figures are already year to date (cumulative): the YTD is the latest figure. Absent: false. */
+  readonly cumulative?: boolean;
+  /** A per-indicator green tolerance from the sheet, overriding the workbook's `greenTolerance`. */
+  readonly greenTolerance?: Tolerance | null;
+  /** Months after its period ends that a result becomes stale, when the indicator's frequency or its own column says (24 for every two years). Absent: 12. */
+  readonly staleAfterMonths?: number | null;
 }

@@ -32,6 +32,13 @@ export const columnRoles = [
   "denominator",
   "commentary",
   "included",
+  "comparator",
+  "quartile",
+  "rank",
+  "rankOf",
+  "midpoint",
+  "greenTolerance",
+  "staleAfter",
   "ignore",
 ] as const;
 
@@ -50,7 +57,7 @@ export const sheetMappingSchema = z.looseObject({
   defaults: z
     .looseObject({
       kind: z.enum(["kpi", "activity"]).optional(),
-      frequency: z.enum(["month", "quarter", "year", "rolling12"]).optional(),
+      frequency: z.enum(["month", "quarter", "year", "multiYear", "rolling12"]).optional(),
       polarity: z.enum(["higher", "lower", "target"]).optional(),
       serviceArea: z.string().optional(),
     })
@@ -97,9 +104,16 @@ export const ruleSettingsSchema = z.looseObject({
   /**
    * Direction of travel: "previous" compares the latest result with the previous result of the same
    * frequency; "trend" fits a least-squares line through the last `trendPoints` results (missing ones
-   * skipped, at least 3 needed). Either way it is judged with the indicator's polarity.
+   * skipped, at least 3 needed); "lastYear" compares with the same period one year before (month with
+   * month, quarter with quarter), as councils print for seasonal indicators. Each is judged with the
+   * indicator's polarity.
    */
-  dotMethod: z.enum(["previous", "trend"]).default("previous"),
+  dotMethod: z.enum(["previous", "trend", "lastYear"]).default("previous"),
+  /**
+   * Also show the other comparison in the DoT column: with "previous" the same period last year, with
+   * "lastYear" the previous period (where the sheet holds both). The JSON always carries both.
+   */
+  dotBoth: z.boolean().default(false),
   /** How many of the latest periods (3 to 36) the "trend" direction of travel looks at. */
   trendPoints: z.number().int().min(3).max(36).default(6),
   /**
@@ -118,6 +132,47 @@ export const ruleSettingsSchema = z.looseObject({
    * 4 for April (financial year, "2012/13"), 9 for September (academic year), 1 for calendar years.
    */
   yearStartMonth: z.number().int().min(1).max(12).default(4),
+  /**
+   * Indicators that are monitored without a target on purpose (crime counts, demand figures), by
+   * reference or name (case ignored). They are rated MONITOR: shown with their figures and direction of
+   * travel, with no colour, no alert and no "no target" warning. Words such as "Data only" in a target
+   * cell, or a Type column saying "Monitor", mark an indicator so too.
+   */
+  monitorOnly: z.array(z.string()).default([]),
+  /**
+   * A fourth status for a result beyond its target by more than this margin (percent of the target, or
+   * absolute): EXCEEDED, often shown blue. Null: off, such a result is GREEN.
+   */
+  exceeded: toleranceSchema.nullable().default(null),
+  /**
+   * Alerts that depend on the trend: a result that misses its target is AMBER when it is better than the
+   * previous period ("previous") or the same period last year ("lastYear"), and RED when it is not; the
+   * floor standard then plays no part. Null: off, the floor standard decides.
+   */
+  trendAlerts: z.enum(["previous", "lastYear"]).nullable().default(null),
+  /**
+   * How many months of the reporting year must have passed (to the end of the indicator's period) before
+   * a YTD alert is given; earlier the YTD alert shows TOO EARLY. 1 gives it from the first month; 4 holds
+   * it until the second quarter of the year.
+   */
+  ytdMinMonths: z.number().int().min(1).max(12).default(1),
+  /**
+   * Where an indicator has no target of its own, use its first comparator column (a national or family
+   * group average, in the sheet's column order) as the target, as many councils do with benchmarking
+   * data; the reason says so. Not used for close-to-target indicators.
+   */
+  comparatorAsTarget: z.boolean().default(false),
+  /**
+   * A band that is a percentage of the target is no band at all around a target of 0 (a gender pay gap
+   * of 0%). Such a band is then replaced by this absolute one (in the indicator's unit: for percentages
+   * 0.02 is 2 percentage points), with a warning; null keeps the band of 0 and warns that one is needed.
+   */
+  zeroTargetBand: z.object({ kind: z.literal("absolute"), value: z.number().nonnegative() }).nullable().default(null),
+  /**
+   * List, in the data notes and in the task pane, every RED or worsened indicator that has no
+   * commentary, so the analyst can ask its owner before the paper goes out.
+   */
+  listMissingCommentary: z.boolean().default(true),
 });
 
 /** The rules' settings. */

@@ -69,8 +69,19 @@ function table(headings: readonly string[], rows: readonly (readonly string[])[]
   });
 }
 
-function counts(c: RagCounts): string[] {
-  return [c.GREEN, c.AMBER, c.RED, c.NO_DATA, c.NO_TARGET, c.activity, c.total].map(String);
+/** The summary table's count columns: EXCEEDED and Monitor only when the dashboard has them, as on the sheet. */
+function countColumns(total: RagCounts): { heading: string; count: (c: RagCounts) => number }[] {
+  return [
+    ...((total.EXCEEDED ?? 0) > 0 ? [{ heading: "EXCEEDED", count: (c: RagCounts) => c.EXCEEDED ?? 0 }] : []),
+    { heading: "GREEN", count: (c) => c.GREEN },
+    { heading: "AMBER", count: (c) => c.AMBER },
+    { heading: "RED", count: (c) => c.RED },
+    { heading: "No data", count: (c) => c.NO_DATA },
+    { heading: "No target", count: (c) => c.NO_TARGET },
+    ...((total.MONITOR ?? 0) > 0 ? [{ heading: "Monitor", count: (c: RagCounts) => c.MONITOR ?? 0 }] : []),
+    { heading: "Activity", count: (c) => c.activity },
+    { heading: "Total", count: (c) => c.total },
+  ];
 }
 
 function value(indicator: IndicatorResult, v: number | null | undefined): string {
@@ -78,7 +89,7 @@ function value(indicator: IndicatorResult, v: number | null | undefined): string
 }
 
 function frequencies(dashboard: Dashboard): string {
-  const words: Record<IndicatorResult["frequency"], string> = { month: "monthly", quarter: "quarterly", year: "annual", rolling12: "rolling 12-month" };
+  const words: Record<IndicatorResult["frequency"], string> = { month: "monthly", quarter: "quarterly", year: "annual", multiYear: "multi-year", rolling12: "rolling 12-month" };
   const found = [...new Set(dashboard.indicators.filter((i) => i.excluded === null).map((i) => words[i.frequency]))];
   if (found.length <= 1) return `All indicators are shown with ${found[0] ?? "their"} results.`;
   return `Indicators are shown with ${found.slice(0, -1).join(", ")} and ${found[found.length - 1] ?? ""} results, as the data for each are available.`;
@@ -134,15 +145,17 @@ export function coverReportDocument(dashboard: Dashboard, images: ChartImages, o
 
   body.push(heading(1, "4. Performance indicators summary"));
   body.push(numbered("4.1", "To assist members with the performance review, the alerts of each service area are summarised below, with commentary on performance."));
+  const columns = countColumns(dashboard.summary.total);
+  const counts = (c: RagCounts): string[] => columns.map((col) => String(col.count(c)));
   body.push(
     table(
-      ["Service area", "GREEN", "AMBER", "RED", "No data", "No target", "Activity", "Total", "Performance summary"],
+      ["Service area", ...columns.map((c) => c.heading), "Performance summary"],
       [
         ...dashboard.summary.byServiceArea.map((a) => [a.serviceArea, ...counts(a.counts), `[Summary of performance in ${a.serviceArea}]`]),
         ["Total", ...counts(dashboard.summary.total), ""],
       ],
-      [1, 2, 3, 4, 5, 6, 7],
-      [5, 2.3, 2.3, 2, 2, 2.3, 2.3, 2, 7],
+      columns.map((_, i) => i + 1),
+      [5, ...columns.map(() => 2.2), 7],
     ),
   );
   body.push(para(""));

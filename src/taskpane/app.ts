@@ -279,6 +279,7 @@ class Pane {
       this.regions.options,
       renderOptions({
         settings: this.state.settings,
+        current: () => this.state.settings,
         onChange: (settings) => this.update(settings),
         onRemoveSourceFormatting: () => void this.removeSourceFormatting(),
         onClearHistory: () => void this.clearHistory(),
@@ -304,7 +305,7 @@ class Pane {
           {},
           renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), {
             download: this.host.canDownload() ? () => void this.draftCoverReport(result.dashboard) : null,
-          }),
+          }, result.dashboard.missingCommentary),
           renderSince({
             dashboard: result.dashboard,
             rows: result.rows,

@@ -22,12 +22,17 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 
 /**
  * The one-line result of a build, as the analyst reads it.
- * @example ragSummary({ total: 32, GREEN: 20, AMBER: 7, RED: 3, NO_DATA: 2, NO_TARGET: 0, activity: 0 })
+ * @example ragSummary({ total: 32, GREEN: 20, AMBER: 7, RED: 3, NO_DATA: 2, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0 })
  * //=> "32 indicators: 20 green, 7 amber, 3 red, 2 no data"
  */
 export function ragSummary(counts: RagCounts): string {
   const parts = [`${counts.GREEN} green`, `${counts.AMBER} amber`, `${counts.RED} red`, `${counts.NO_DATA} no data`];
+  // Counts a saved dashboard from an older version may lack.
+  const exceeded = counts.EXCEEDED ?? 0;
+  const monitor = counts.MONITOR ?? 0;
+  if (exceeded > 0) parts.unshift(`${exceeded} exceeded`);
   if (counts.NO_TARGET > 0) parts.push(`${counts.NO_TARGET} without a target`);
+  if (monitor > 0) parts.push(`${monitor} monitor only`);
   if (counts.activity > 0) parts.push(plural(counts.activity, "activity indicator"));
   return `${plural(counts.total, "indicator")}: ${parts.join(", ")}`;
 }

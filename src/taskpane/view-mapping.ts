@@ -17,7 +17,7 @@ export const roleLabels: Readonly<Record<ColumnRole, string>> = {
   unit: "Unit",
   aggregation: "Year-to-date method",
   tolerance: "Tolerance",
-  kind: "KPI or activity",
+  kind: "KPI, activity or monitor only (Type)",
   period: "Period",
   actual: "Result",
   target: "Target",
@@ -29,6 +29,13 @@ export const roleLabels: Readonly<Record<ColumnRole, string>> = {
   denominator: "Denominator",
   commentary: "Commentary",
   included: "Included in this iteration",
+  comparator: "Average to compare with (national, family group)",
+  quartile: "Quartile among councils",
+  rank: "Rank among councils",
+  rankOf: "Number of councils ranked (out of)",
+  midpoint: "Midpoint (closest is best)",
+  greenTolerance: "Green tolerance",
+  staleAfter: "Stale after (months)",
   ignore: "Ignore this column",
 };
 

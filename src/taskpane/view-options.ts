@@ -10,6 +10,11 @@ import { monthLabel } from "./pane-model";
 /** What the options section needs and whom it tells. */
 export interface OptionsViewInput {
   readonly settings: Settings;
+  /**
+   * The settings as they are now. The form is not redrawn after each change (focus stays put), so a
+   * second change must start from the first one's result, not from the settings it was drawn with.
+   */
+  readonly current?: () => Settings;
   readonly onChange: (settings: Settings) => void;
   readonly onRemoveSourceFormatting: () => void;
   /** The analyst asked to clear the report history. */
@@ -80,9 +85,9 @@ export function renderPeriodField(
 /** Renders the section. */
 export function renderOptions(input: OptionsViewInput): HTMLElement {
   const { settings } = input;
-  const change = (patch: Partial<Settings>): void => input.onChange({ ...input.settings, ...patch });
-  const changeRules = (patch: Partial<RuleSettings>): void =>
-    input.onChange({ ...input.settings, rules: { ...input.settings.rules, ...patch } });
+  const now = (): Settings => input.current?.() ?? input.settings;
+  const change = (patch: Partial<Settings>): void => input.onChange({ ...now(), ...patch });
+  const changeRules = (patch: Partial<RuleSettings>): void => input.onChange({ ...now(), rules: { ...now().rules, ...patch } });
 
   const title = el("input", { type: "text", "data-key": "title", value: settings.title, maxlength: 120, autocomplete: "off" });
   title.addEventListener("change", () => change({ title: title.value.trim() || "Performance Dashboard" }));
@@ -155,6 +160,80 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
   );
   yearStart.addEventListener("change", () => changeRules({ yearStartMonth: Number(yearStart.value) }));
 
+  // The rules councils differ on (monitor-only indicators, EXCEEDED, trend-aware alerts, direction of
+  // travel against last year, early-year YTD alerts, comparators as targets, a band around 0, the
+  // commentary list): each saved under rules, as the command line's --settings reads them.
+  const monitorOnly = el("input", { type: "text", "data-key": "monitorOnly", value: settings.rules.monitorOnly.join(", "), placeholder: "none", autocomplete: "off" });
+  monitorOnly.addEventListener("change", () =>
+    changeRules({ monitorOnly: monitorOnly.value.split(",").map((v) => v.trim()).filter((v) => v !== "") }),
+  );
+
+  const exceededRule = settings.rules.exceeded;
+  const exceeded = el("input", {
+    type: "text",
+    inputmode: "decimal",
+    "data-key": "exceeded",
+    value: exceededRule && exceededRule.kind === "percent" ? percentText(exceededRule.value) : "",
+    placeholder: "off",
+    size: 6,
+  });
+  const exceededError = el("p", { class: "field-error", role: "alert" });
+  exceeded.addEventListener("change", () => {
+    const value = parsePercent(exceeded.value);
+    exceededError.textContent = value === undefined ? "Enter a percentage between 0 and 100, or leave it blank." : "";
+    if (value !== undefined) changeRules({ exceeded: value === null ? null : { kind: "percent", value } });
+  });
+
+  const trendAlerts = select("trendAlerts", settings.rules.trendAlerts ?? "", [
+    ["", "No: the floor standard decides"],
+    ["previous", "Against the previous period"],
+    ["lastYear", "Against the same period last year"],
+  ]);
+  trendAlerts.addEventListener("change", () =>
+    changeRules({ trendAlerts: trendAlerts.value === "previous" ? "previous" : trendAlerts.value === "lastYear" ? "lastYear" : null }),
+  );
+
+  const dotMethod = select("dotMethod", settings.rules.dotMethod, [
+    ["previous", "The previous result"],
+    ["lastYear", "The same period last year"],
+    ["trend", "The trend of recent results"],
+  ]);
+  dotMethod.addEventListener("change", () =>
+    changeRules({ dotMethod: dotMethod.value === "lastYear" ? "lastYear" : dotMethod.value === "trend" ? "trend" : "previous" }),
+  );
+  const dotBoth = el("input", { type: "checkbox", "data-key": "dotBoth", checked: settings.rules.dotBoth });
+  dotBoth.addEventListener("change", () => changeRules({ dotBoth: dotBoth.checked }));
+
+  const ytdMinMonths = select(
+    "ytdMinMonths",
+    String(settings.rules.ytdMinMonths),
+    Array.from({ length: 12 }, (_, i) => [String(i + 1), i === 0 ? "1 (from the first month)" : String(i + 1)] as const),
+  );
+  ytdMinMonths.addEventListener("change", () => changeRules({ ytdMinMonths: Number(ytdMinMonths.value) }));
+
+  const comparatorAsTarget = el("input", { type: "checkbox", "data-key": "comparatorAsTarget", checked: settings.rules.comparatorAsTarget });
+  comparatorAsTarget.addEventListener("change", () => changeRules({ comparatorAsTarget: comparatorAsTarget.checked }));
+
+  const zeroBand = el("input", {
+    type: "text",
+    inputmode: "decimal",
+    "data-key": "zeroTargetBand",
+    value: settings.rules.zeroTargetBand ? String(settings.rules.zeroTargetBand.value) : "",
+    placeholder: "none",
+    size: 6,
+  });
+  const zeroBandError = el("p", { class: "field-error", role: "alert" });
+  zeroBand.addEventListener("change", () => {
+    const text = zeroBand.value.trim();
+    const value = text === "" ? null : Number(text);
+    const bad = value !== null && (!Number.isFinite(value) || value < 0);
+    zeroBandError.textContent = bad ? "Enter a number of 0 or more, or leave it blank." : "";
+    if (!bad) changeRules({ zeroTargetBand: value === null ? null : { kind: "absolute", value } });
+  });
+
+  const listMissing = el("input", { type: "checkbox", "data-key": "listMissingCommentary", checked: settings.rules.listMissingCommentary });
+  listMissing.addEventListener("change", () => changeRules({ listMissingCommentary: listMissing.checked }));
+
   const headingId = uniqueId("report-heading");
   const details = el(
     "details",
@@ -170,6 +249,17 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
     field("Activity within expected range (± % of forecast)", activityTolerance, "Used when an activity indicator has no thresholds."),
     activityError,
     field("Reporting year starts in", yearStart, "April for the financial year, September for the academic year."),
+    field("Monitor only (references or names, separated by commas)", monitorOnly, "Shown with figures and trend but no alert, such as crime counts. \"Data only\" in a target cell does the same."),
+    field("EXCEEDED when beyond the target by more than (% of target)", exceeded, "Leave blank for no EXCEEDED status."),
+    exceededError,
+    field("Off-target alerts follow the trend", trendAlerts, "Amber when better than the comparison, red when not."),
+    field("Direction of travel compares with", dotMethod),
+    checkField("Show both comparisons in the DoT column", dotBoth),
+    field("Hold YTD alerts until the year has run (months)", ytdMinMonths, "4 holds them until the second quarter; until then they show TOO EARLY."),
+    checkField("Use the first comparator (such as the national average) as the target where there is none", comparatorAsTarget),
+    field("Band around a target of 0 (in the indicator's unit)", zeroBand, "Used where a band that is a % of the target would be 0; for percentages 0.02 is 2 points."),
+    zeroBandError,
+    checkField("List RED or worsened indicators that have no commentary", listMissing),
   );
 
   return el(

@@ -1,5 +1,5 @@
 /** The build's progress by step, and its result: the counts of alerts and a way to the sheet. */
-import type { RagCounts } from "../core/dashboard";
+import type { MissingCommentary, RagCounts } from "../core/dashboard";
 import { el } from "./dom";
 import { buildSteps, type BuildStep } from "./pane-host";
 import { ragSummary } from "./pane-model";
@@ -47,15 +47,44 @@ export type ReportOffer = { readonly download: () => void } | { readonly downloa
 export const reportOnDesktopWords =
   "To draft the cover report, open this workbook in Excel on the web and build there, or use the command line (kpi-dashboard build … --docx report.docx): Excel on the desktop does not let an add-in save files.";
 
-/** The result of a build: summary sentence, a bar of alert counts, a button to the sheet and the cover report. */
-export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => void, report: ReportOffer = { download: null }): HTMLElement {
+/**
+ * The RED or worsened indicators without commentary, for the analyst to chase before the paper
+ * goes out; nothing when there are none.
+ */
+function renderMissingCommentary(missing: readonly MissingCommentary[]): HTMLElement | null {
+  if (missing.length === 0) return null;
+  return el(
+    "div",
+    { class: "missing-commentary", "data-key": "missingCommentary" },
+    el("p", { class: "missing-title" }, `Ask for commentary (${missing.length}):`),
+    el(
+      "ul",
+      {},
+      ...missing.map((m) => el("li", {}, `${m.ref ? `${m.ref} ` : ""}${m.name}`, el("span", { class: "why" }, m.why === "RED" ? " (RED)" : " (worsened)"))),
+    ),
+  );
+}
+
+/**
+ * The result of a build: summary sentence, a bar of alert counts, the indicators still needing
+ * commentary, a button to the sheet and the cover report.
+ */
+export function renderResult(
+  counts: RagCounts,
+  sheet: string,
+  onGoTo: () => void,
+  report: ReportOffer = { download: null },
+  missingCommentary: readonly MissingCommentary[] = [],
+): HTMLElement {
   const goTo = el("button", { type: "button", class: "secondary", "data-key": "goToDashboard" }, `Go to ${sheet}`);
   goTo.addEventListener("click", onGoTo);
   const chips: [string, number, string][] = [
+    ...((counts.EXCEEDED ?? 0) > 0 ? [["exceeded", counts.EXCEEDED, "Exceeded"] as [string, number, string]] : []),
     ["green", counts.GREEN, "Green"],
     ["amber", counts.AMBER, "Amber"],
     ["red", counts.RED, "Red"],
     ["nodata", counts.NO_DATA, "No data"],
+    ...((counts.MONITOR ?? 0) > 0 ? [["monitor", counts.MONITOR, "Monitor"] as [string, number, string]] : []),
   ];
   return el(
     "div",
@@ -67,6 +96,7 @@ export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => voi
       { class: "chips", "aria-hidden": "true" },
       ...chips.map(([cls, n, label]) => el("li", { class: `chip ${cls}` }, el("strong", {}, n), " ", label)),
     ),
+    renderMissingCommentary(missingCommentary),
     goTo,
     report.download
       ? (() => {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { summaryLine } from "../../src/cli/build-command";
 
 /** Runs the command line as a user would, through its bin script. */
 const root = path.join(__dirname, "..", "..");
@@ -190,5 +191,32 @@ describe("kpi-dashboard build", function () {
         assert.equal(stdout, "");
       });
     }
+  });
+});
+
+describe("kpi-dashboard build on the rules councils publish", function () {
+  this.timeout(180_000);
+
+  it("shows each new rule working on the sample workbook: a monitor-only crime count, a cumulative YTD and a comparator", () => {
+    const { code, stdout, stderr } = cli(["build", sample, "--period", "2013-01", "--json"]);
+    assert.equal(code, 0, stderr);
+    const json = JSON.parse(stdout) as { indicators: Record<string, unknown>[]; rules: Record<string, unknown>; missingCommentary: unknown[] };
+    const monitored = json.indicators.filter((i) => i.rag === "MONITOR");
+    assert.equal(monitored.length, 1);
+    assert.match(String(monitored[0]?.name), /crime|incidents|offences/i);
+    assert.ok(json.indicators.some((i) => /already year to date/.test(String((i.ytd as Record<string, unknown> | null)?.aggregationSource ?? ""))), "a cumulative YTD");
+    assert.ok(json.indicators.some((i) => Array.isArray(i.comparisons) && i.comparisons.length > 0), "an indicator compared with other councils");
+    assert.match(stderr, /\b1 monitor only\b/);
+    for (const setting of ["monitorOnly", "exceeded", "trendAlerts", "ytdMinMonths", "comparatorAsTarget", "zeroTargetBand", "listMissingCommentary"]) assert.ok(setting in json.rules, setting);
+    assert.ok(Array.isArray(json.missingCommentary));
+  });
+});
+
+describe("summaryLine", () => {
+  it("mentions exceeded and monitor-only indicators only when there are some", () => {
+    const counts = { GREEN: 2, AMBER: 1, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0, total: 3 };
+    const line = (c: typeof counts) => summaryLine({ summary: { total: c, byServiceArea: [] } } as unknown as Parameters<typeof summaryLine>[0]);
+    assert.equal(line(counts), "3 indicators: 2 green, 1 amber, 0 red, 0 no data");
+    assert.equal(line({ ...counts, EXCEEDED: 1, MONITOR: 2, total: 6 }), "6 indicators: 1 exceeded, 2 green, 1 amber, 0 red, 0 no data, 2 monitor only");
   });
 });

@@ -29,3 +29,24 @@ describe("parseSettings", () => {
     assert.equal(r.settings.rules.atTarget, "GREEN", "known fields still get their defaults");
   });
 });
+
+describe("the rule settings councils differ on", () => {
+  it("defaults every new setting to today's behaviour, with the commentary list on", () => {
+    const rules = defaultSettings().rules as Record<string, unknown>;
+    assert.deepEqual(rules["monitorOnly"], []);
+    assert.equal(rules["exceeded"], null);
+    assert.equal(rules["trendAlerts"], null);
+    assert.equal(rules["dotBoth"], false);
+    assert.equal(rules["ytdMinMonths"], 1);
+    assert.equal(rules["comparatorAsTarget"], false);
+    assert.equal(rules["zeroTargetBand"], null);
+    assert.equal(rules["listMissingCommentary"], true);
+  });
+
+  it("accepts each new setting and the lastYear direction of travel, and refuses nonsense", () => {
+    const ok = parseSettings({ rules: { dotMethod: "lastYear", trendAlerts: "previous", exceeded: { kind: "percent", value: 0.1 }, ytdMinMonths: 4, monitorOnly: ["CS05"], zeroTargetBand: { kind: "absolute", value: 0.02 } } });
+    assert.equal(ok.ok, true);
+    assert.equal(parseSettings({ rules: { trendAlerts: "sometimes" } }).ok, false);
+    assert.equal(parseSettings({ rules: { ytdMinMonths: 13 } }).ok, false);
+  });
+});

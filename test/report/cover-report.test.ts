@@ -4,7 +4,7 @@ import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { coverReportBytes } from "../../src/cli/cover-report-file";
 import { readWorkbookGrids } from "../../src/cli/xlsx-reader";
-import type { Dashboard } from "../../src/core/dashboard";
+import type { Dashboard, RagCounts } from "../../src/core/dashboard";
 import { runPipeline } from "../../src/core/pipeline";
 import { parseSettings } from "../../src/core/settings";
 import { chartedIndicators, commentedIndicators } from "../../src/report/cover-report";
@@ -81,15 +81,26 @@ describe("the cover report", function () {
     }
     const summary = tables.find((t) => textOf(all([t], "w:tr")[0] ?? {}).startsWith("Service area"));
     assert.ok(summary);
-    const rows = all([summary], "w:tr").slice(1).map((r) => all([r], "w:tc").map((c) => textOf(c)));
-    const byArea = new Map(rows.map((r) => [r[0], r.slice(1, 8).map(Number)]));
-    for (const a of dashboard.summary.byServiceArea) {
-      const c = a.counts;
-      assert.deepEqual(byArea.get(a.serviceArea), [c.GREEN, c.AMBER, c.RED, c.NO_DATA, c.NO_TARGET, c.activity, c.total], a.serviceArea);
-    }
+    const [head = [], ...rows] = all([summary], "w:tr").map((r) => all([r], "w:tc").map((c) => textOf(c)));
+    // The count columns are the sheet's: EXCEEDED and Monitor only when the dashboard has them.
     const t = dashboard.summary.total;
-    assert.deepEqual(byArea.get("Total"), [t.GREEN, t.AMBER, t.RED, t.NO_DATA, t.NO_TARGET, t.activity, t.total]);
-    assert.ok(rows.every((r) => r[0] === "Total" || /^\[Summary of performance in .+\]$/.test(r[8] ?? "")), "the commentary is left to the author, in square brackets");
+    const columns: [string, (c: RagCounts) => number][] = [
+      ...((t.EXCEEDED ?? 0) > 0 ? [["EXCEEDED", (c: RagCounts) => c.EXCEEDED ?? 0] as [string, (c: RagCounts) => number]] : []),
+      ["GREEN", (c) => c.GREEN],
+      ["AMBER", (c) => c.AMBER],
+      ["RED", (c) => c.RED],
+      ["No data", (c) => c.NO_DATA],
+      ["No target", (c) => c.NO_TARGET],
+      ...((t.MONITOR ?? 0) > 0 ? [["Monitor", (c: RagCounts) => c.MONITOR ?? 0] as [string, (c: RagCounts) => number]] : []),
+      ["Activity", (c) => c.activity],
+      ["Total", (c) => c.total],
+    ];
+    assert.deepEqual(head, ["Service area", ...columns.map(([h]) => h), "Performance summary"]);
+    const byArea = new Map(rows.map((r) => [r[0], r.slice(1, 1 + columns.length).map(Number)]));
+    for (const a of dashboard.summary.byServiceArea) assert.deepEqual(byArea.get(a.serviceArea), columns.map(([, count]) => count(a.counts)), a.serviceArea);
+    assert.deepEqual(byArea.get("Total"), columns.map(([, count]) => count(t)));
+    const summaryColumn = 1 + columns.length;
+    assert.ok(rows.every((r) => r[0] === "Total" || /^\[Summary of performance in .+\]$/.test(r[summaryColumn] ?? "")), "the commentary is left to the author, in square brackets");
   });
 
   it("puts each commented indicator's trend chart in as an image with its alternative text", () => {

@@ -17,7 +17,7 @@ import {
 import { obs } from "../core/rules/indicator-builder";
 
 function counts(partial: Partial<RagCounts>): RagCounts {
-  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, activity: 0, total: 0, ...partial };
+  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0, total: 0, ...partial };
 }
 
 function sheet(name: string, partial: Partial<SheetReading> = {}): SheetReading {
@@ -188,5 +188,13 @@ describe("editableMapping and withSheetMapping", () => {
     settings = withSheetMapping(settings, "Other", mapping);
     settings = withSheetMapping(settings, "Monthly", null);
     assert.deepEqual(Object.keys(settings.mapping.sheets), ["Other"]);
+  });
+});
+
+describe("ragSummary with the statuses councils add", () => {
+  it("mentions exceeded and monitor-only indicators only when there are some", () => {
+    const counts = { total: 6, GREEN: 2, AMBER: 1, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 2, EXCEEDED: 1, activity: 0 };
+    assert.equal(ragSummary(counts), "6 indicators: 1 exceeded, 2 green, 1 amber, 0 red, 0 no data, 2 monitor only");
+    assert.equal(ragSummary({ ...counts, MONITOR: 0, EXCEEDED: 0, total: 3 }), "3 indicators: 2 green, 1 amber, 0 red, 0 no data");
   });
 });

@@ -325,6 +325,41 @@ describe("task pane in a browser", function () {
     assert.match(await p.locator(".result").innerText(), /Excel on the web.*--docx/s);
   });
 
+  it("offers every rule councils differ on in Rules and options, and saves each in the workbook", async () => {
+    const p = await open();
+    await p.getByText("Rules and options").click();
+    await p.getByLabel("Monitor only (references or names, separated by commas)").fill("CS05, Hate crimes");
+    await p.getByLabel("Monitor only (references or names, separated by commas)").press("Tab");
+    await p.getByLabel("EXCEEDED when beyond the target by more than (% of target)").fill("10");
+    await p.getByLabel("EXCEEDED when beyond the target by more than (% of target)").press("Tab");
+    await p.getByLabel("Off-target alerts follow the trend").selectOption("lastYear");
+    await p.getByLabel("Direction of travel compares with").selectOption("lastYear");
+    await p.getByLabel("Show both comparisons in the DoT column").check();
+    await p.getByLabel("Hold YTD alerts until the year has run (months)").selectOption("4");
+    await p.getByLabel("Use the first comparator (such as the national average) as the target where there is none").check();
+    await p.getByLabel("Band around a target of 0 (in the indicator's unit)").fill("0.02");
+    await p.getByLabel("Band around a target of 0 (in the indicator's unit)").press("Tab");
+    await p.getByLabel("List RED or worsened indicators that have no commentary").uncheck();
+    await buildAndWait(p);
+    const rules = (await savedSettings(p))?.["rules"] as Record<string, unknown>;
+    assert.deepEqual(rules["monitorOnly"], ["CS05", "Hate crimes"]);
+    assert.deepEqual(rules["exceeded"], { kind: "percent", value: 0.1 });
+    assert.equal(rules["trendAlerts"], "lastYear");
+    assert.equal(rules["dotMethod"], "lastYear");
+    assert.equal(rules["dotBoth"], true);
+    assert.equal(rules["ytdMinMonths"], 4);
+    assert.equal(rules["comparatorAsTarget"], true);
+    assert.deepEqual(rules["zeroTargetBand"], { kind: "absolute", value: 0.02 });
+    assert.equal(rules["listMissingCommentary"], false);
+  });
+
+  it("lists after a build the RED or worsened indicators that have no commentary, so the analyst can ask their owners", async () => {
+    const p = await open();
+    await buildAndWait(p);
+    const list = p.locator("[data-key=missingCommentary]");
+    assert.match(await list.innerText(), /LIB01 Deaths registered within 5 days/);
+  });
+
   it("keeps the bundle (JavaScript and CSS, gzipped, office.js excluded) within 150 KB", async () => {
     const m = await measureTaskpane(dist);
     assert.ok(m.gzipBytes <= 150 * 1024, `${m.gzipBytes} bytes gzipped`);

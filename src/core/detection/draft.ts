@@ -1,6 +1,7 @@
-import type { Aggregation, Kind, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
+import type { Aggregation, Comparator, Kind, ObservationField, Polarity, Tolerance, Unit } from "../indicator";
 import type { Frequency, Period } from "../period";
 import type { SheetMapping } from "../settings";
+import type { AmbiguousReading } from "./period-text";
 
 /**
  * The records a table is read into before it becomes Indicators: one observation per period and
@@ -15,11 +16,13 @@ export interface TableContext {
   readonly rollingHint: boolean;
   /** Values from a hand-made mapping for indicators where no column says otherwise. */
   readonly defaults: SheetMapping["defaults"] | undefined;
+  /** How a long table's period cells such as "2010-12" are read, from the rest of its period column (period-context.ts). */
+  readonly ambiguous?: AmbiguousReading;
 }
 
 /** A figure an observation is read into from a cell: its own fields, or a numerator or denominator. */
 export type NumericField = ObservationField | "numerator" | "denominator";
-type CellKey = NumericField | "commentary";
+type CellKey = NumericField | "commentary" | "midpoint" | "rank" | "rankOf" | "quartile";
 
 /**
  * One period's figures while a table is read, already the Observation it becomes (a figure not
@@ -41,6 +44,12 @@ export interface Obs {
   /** Present, both together and after the others, only once the sheet gives one (see setFigure). */
   numerator?: number | null;
   denominator?: number | null;
+  /** Present only when the sheet gives them (benchmarking columns; see benchmark-columns.ts). */
+  comparators?: readonly Comparator[];
+  rank?: number | null;
+  rankOf?: number | null;
+  quartile?: number | null;
+  midpoint?: number | null;
 }
 
 /** A new observation with every figure unread; every observation starts with the same shape. */
@@ -115,6 +124,11 @@ export interface Draft {
   excluded: string | null;
   hasActivityFigures: boolean;
   commentary: { text: string; cell: string } | null;
+  /** Councils' scheme words (scheme-text.ts): monitored on purpose, already year to date, own green band and stale limit. */
+  monitorOnly: boolean;
+  cumulative: boolean;
+  greenTolerance: Tolerance | null;
+  staleAfterMonths: number | null;
   readonly obs: Obs[];
   /** The frequency of each observation's period, in step with obs. */
   readonly frequencies: Frequency[];
@@ -135,6 +149,7 @@ export function newDraft(row: number, key: string, name: string): Draft {
   return {
     row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
     unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
+    monitorOnly: false, cumulative: false, greenTolerance: null, staleAfterMonths: null,
     obs: [], frequencies: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
   };
 }

@@ -13,13 +13,18 @@ function words(value: CellValue): string {
   return value.toLowerCase().replace(/[^a-z0-9%↑↓+\- ]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Reads a polarity: "Higher is better", "Up", "Lower", "Down", "Close to target", "On target". */
+/**
+ * Reads a polarity: "Higher is better", "Up", "Lower", "Down", "Close to target", "On target", and
+ * the benchmarking sources' words: "Ascending" (rank 1 is the lowest value: lower is better),
+ * "Descending" (higher is better) and "Goldilocks" (closest to a midpoint is best).
+ */
 export function parsePolarity(value: CellValue): Polarity | null {
   const t = words(value);
   if (t === "") return null;
+  if (/\bgoldilocks\b/.test(t)) return "target";
   if (/\btarget\b|\bclose\b|\bcloser\b|\bin range\b|\bbalanced?\b/.test(t)) return "target";
-  if (/\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|↓/.test(t) || t === "l") return "lower";
-  if (/\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|↑/.test(t) || t === "h") return "higher";
+  if (/\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|\bascending\b|↓/.test(t) || t === "l") return "lower";
+  if (/\bhigh(er)?\b|\bup\b|\bincreas|\bmaximi[sz]|\bmore\b|\bbigger\b|\bgreater\b|\bdescending\b|↑/.test(t) || t === "h") return "higher";
   return null;
 }
 
@@ -31,6 +36,7 @@ export function parseFrequency(value: CellValue): Frequency | null {
   if (/^(monthly|month|m|mthly|every month)$/.test(t)) return "month";
   if (/^(quarterly|quarter|q|qtrly|qtr|every quarter)$/.test(t)) return "quarter";
   if (/^(annual|annually|yearly|year|y|a|financial year|academic year|annual academic year|annual financial year|once a year)$/.test(t)) return "year";
+  if (/^(2|3|two|three) ?yearly$|^bienni|^trienni|^every (2|3|two|three) years$/.test(t)) return "year";
   if (t.startsWith("month")) return "month";
   if (t.startsWith("quarter")) return "quarter";
   if (t.startsWith("annual") || t.startsWith("year")) return "year";
@@ -51,12 +57,17 @@ export function parseExcluded(value: CellValue): string | null {
   return reason === "" ? "Not included in this iteration." : reason;
 }
 
-/** Reads a YTD method: "Sum", "Average"/"Mean", "Ratio"/"Rate over totals", "Latest"/"Point in time". */
+/**
+ * Reads a YTD method: "Sum", "Average"/"Mean", "Ratio"/"Rate over totals", "Latest"/"Point in time".
+ * "Cumulative", "YTD" or "Year to date" say the figures are already year to date, so the latest is
+ * the YTD: summing them again would count the year over and over.
+ */
 export function parseAggregation(value: CellValue): Aggregation | null {
   const t = words(value);
   if (t === "") return null;
   if (/\bratio\b|\brate\b|\bweighted\b|\bover totals?\b/.test(t)) return "ratio";
-  if (/\bsum\b|\btotal|\bcumulative|\badd/.test(t)) return "sum";
+  if (/\bcumulative\b|\bytd\b|\byear to date\b|\bso far\b/.test(t)) return "latest";
+  if (/\bsum\b|\btotal|\badd/.test(t)) return "sum";
   if (/\bmean\b|\baverage\b|\bavg\b/.test(t)) return "mean";
   if (/\blatest\b|\blast\b|\bpoint in time\b|\bsnapshot\b|\bcurrent\b|\byear end\b/.test(t)) return "latest";
   return null;

@@ -1,6 +1,7 @@
 import type { ColumnRole } from "../settings";
 import { roleOfHeader } from "./headers";
-import { isDateFormat, parsePeriod, type ParsedPeriod } from "./period-text";
+import { ambiguousReadings, periodContext, type PeriodCell } from "./period-context";
+import { isDateFormat, parsePeriod, type AmbiguousReading, type ParsedPeriod } from "./period-text";
 import { isBlank, type SheetView } from "./sheet-view";
 
 /**
@@ -34,6 +35,15 @@ export interface TableHeader {
   readonly guessed: boolean;
   /** Headers that named a role already taken by an earlier column (ignored, and the user should check). */
   readonly duplicates: readonly { readonly col: number; readonly header: string; readonly role: ColumnRole }[];
+  /** Period headers such as "2010-12" that could be a month or a span and that the row did not settle, with how they were read. */
+  readonly ambiguous?: readonly AmbiguousHeader[];
+}
+
+/** A period header the cells beside it did not settle: a month or a span of years. */
+export interface AmbiguousHeader {
+  readonly col: number;
+  readonly header: string;
+  readonly readAs: AmbiguousReading;
 }
 
 const FIELD_ROLES: ReadonlySet<ColumnRole> = new Set(["actual", "target", "floor", "expected", "lower", "upper"]);
@@ -61,6 +71,23 @@ interface ClassifiedRow {
   readonly roles: Map<ColumnRole, number>;
   readonly duplicates: { col: number; header: string; role: ColumnRole }[];
   readonly periodColumns: number;
+  readonly ambiguous: AmbiguousHeader[];
+}
+
+/** The cells of a row that may be periods, for reading "2010-12" in their context. */
+function* rowCells(view: SheetView, row: number, candidate: (col: number) => boolean): Generator<PeriodCell> {
+  for (let c = 0; c < view.width; c++) if (candidate(c)) yield { value: view.value(row, c), format: view.format(row, c) };
+}
+
+/**
+ * How a header row's ambiguous periods ("2010-12") are read, from the row's other period headers
+ * (see period-context.ts); "month", today's reading, when the row holds none.
+ */
+function rowReading(view: SheetView, row: number, yearStartMonth: number, candidate: (col: number) => boolean): { reading: AmbiguousReading; sure: boolean } {
+  let any = false;
+  for (let c = 0; c < view.width && !any; c++) any = candidate(c) && ambiguousReadings(view.value(row, c), view.format(row, c), yearStartMonth) !== null;
+  if (!any) return { reading: "month", sure: true };
+  return periodContext(rowCells(view, row, candidate), yearStartMonth) ?? { reading: "month", sure: true };
 }
 
 /**
@@ -96,6 +123,8 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleC
     if (role === "name" || role === "ref") hasNameOrRef = true;
   }
   if (!hasNameOrRef || nonEmpty < 2) return null;
+  const context = rowReading(view, row, yearStartMonth, (c) => (cellRoles[c] ?? null) === null);
+  const ambiguous: AmbiguousHeader[] = [];
 
   const columns: TableColumn[] = [];
   const roles = new Map<ColumnRole, number>();
@@ -107,7 +136,8 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleC
     const header = headerText(view, row, c);
     const role = cellRoles[c] ?? null;
     if (role === null || FIELD_ROLES.has(role)) {
-      const direct = role === null ? parsePeriod(v, view.format(row, c), yearStartMonth) : null;
+      const direct = role === null ? parsePeriod(v, view.format(row, c), yearStartMonth, context.reading) : null;
+      if (direct && !context.sure && ambiguousReadings(v, view.format(row, c), yearStartMonth)) ambiguous.push({ col: c, header, readAs: context.reading });
       if (direct) {
         columns.push({ col: c, header: header || direct.period.label, role: "period", period: direct, field: "actual" });
         periodColumns++;
@@ -122,11 +152,12 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleC
       }
     }
     if (role === null) continue;
-    if (role !== "ignore" && roles.has(role)) {
+    // A sheet may give several averages to compare with (national, family group): each is kept.
+    if (role !== "ignore" && role !== "comparator" && roles.has(role)) {
       duplicates.push({ col: c, header, role });
       continue;
     }
-    if (role !== "ignore") roles.set(role, c);
+    if (role !== "ignore" && !roles.has(role)) roles.set(role, c);
     columns.push({ col: c, header, role });
   }
 
@@ -147,7 +178,7 @@ function classifyRow(view: SheetView, row: number, yearStartMonth: number, roleC
     }
   }
   columns.sort((a, b) => a.col - b.col);
-  return { columns, roles, duplicates, periodColumns };
+  return { columns, roles, duplicates, periodColumns, ambiguous };
 }
 
 function layoutOf(c: ClassifiedRow): "wide" | "long" | null {
@@ -176,15 +207,16 @@ export function findHeaders(view: SheetView, yearStartMonth: number): TableHeade
       roles: classified.roles,
       guessed: false,
       duplicates: classified.duplicates,
+      ambiguous: classified.ambiguous,
     });
   }
   return headers;
 }
 
-function isPeriodCell(view: SheetView, row: number, col: number, yearStartMonth: number): ParsedPeriod | null {
+function isPeriodCell(view: SheetView, row: number, col: number, yearStartMonth: number, reading: AmbiguousReading): ParsedPeriod | null {
   const v = view.value(row, col);
   if (typeof v === "number" && !isDateFormat(view.format(row, col))) return null;
-  return parsePeriod(v, view.format(row, col), yearStartMonth);
+  return parsePeriod(v, view.format(row, col), yearStartMonth, reading);
 }
 
 /**
@@ -195,8 +227,9 @@ export function guessWideHeader(view: SheetView, yearStartMonth: number): TableH
   const limit = Math.min(view.rows, GUESS_ROWS);
   for (let r = 0; r < limit; r++) {
     const periods: TableColumn[] = [];
+    const { reading } = rowReading(view, r, yearStartMonth, () => true);
     for (let c = 0; c < view.width; c++) {
-      const p = isPeriodCell(view, r, c, yearStartMonth);
+      const p = isPeriodCell(view, r, c, yearStartMonth, reading);
       if (p) periods.push({ col: c, header: headerText(view, r, c) || p.period.label, role: "period", period: p, field: "actual" });
     }
     const first = periods[0];

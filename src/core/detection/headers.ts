@@ -16,7 +16,7 @@ const SYNONYMS: Readonly<Record<Exclude<ColumnRole, "ignore">, readonly string[]
   unit: ["unit", "units", "unit of measure", "measure type"],
   aggregation: ["aggregation", "ytd method", "ytd calculation", "year to date method", "ytd aggregation", "ytd type"],
   tolerance: ["tolerance", "amber tolerance", "tolerance band"],
-  kind: ["type", "indicator type", "kind", "kpi or activity", "kpi activity"],
+  kind: ["type", "indicator type", "kind", "kpi or activity", "kpi activity", "rag type", "reporting", "reporting type", "target type", "measure status"],
   period: ["month", "period", "quarter", "year", "date", "reporting period", "period ending", "month ending", "quarter ending", "month end", "period end", "financial year"],
   actual: ["actual", "result", "value", "outturn", "actuals", "performance", "actual performance", "actual result", "figure", "current performance"],
   target: ["target", "annual target", "bp target", "business plan target", "targets", "monthly target", "quarterly target", "period target", "profiled target"],
@@ -27,11 +27,26 @@ const SYNONYMS: Readonly<Record<Exclude<ColumnRole, "ignore">, readonly string[]
   numerator: ["numerator"],
   denominator: ["denominator"],
   commentary: ["commentary", "notes", "comments", "comment", "note", "narrative", "explanation", "remarks"],
+  comparator: [
+    "comparator", "comparator average", "comparator group", "comparator group average", "benchmark", "benchmark average",
+    "national average", "national", "england average", "english average", "england", "scotland average", "scottish average", "scotland",
+    "wales average", "welsh average", "wales", "uk average", "gb average", "great britain average", "regional average", "region average",
+    "family group", "family group average", "family average", "family", "nearest neighbours", "nearest neighbour", "nearest neighbours average",
+    "nearest neighbour average", "cipfa nearest neighbours", "cipfa nearest neighbours average", "cipfa nearest neighbour average",
+    "cipfa neighbours", "cipfa average", "statistical neighbours", "statistical neighbour", "statistical neighbours average",
+    "statistical neighbour average", "lgbf average", "all councils", "all councils average", "council average", "peer group average", "peer average",
+  ],
+  quartile: ["quartile", "quartile position", "national quartile", "lgbf quartile", "quartile rank"],
+  rank: ["rank", "ranking", "rank position", "national rank", "lgbf rank", "league table position", "league position"],
+  rankOf: ["out of", "rank out of", "of", "number of councils", "no of councils", "councils ranked", "number ranked"],
+  midpoint: ["midpoint", "mid point", "optimum", "optimal value", "ideal", "ideal value", "goldilocks midpoint"],
+  greenTolerance: ["green tolerance", "green band", "green threshold", "green tolerance band"],
+  staleAfter: ["stale after", "stale after months", "stale limit", "stale limit months", "out of date after", "maximum age", "max age", "months before stale"],
   included: ["included", "include in dashboard", "include", "in dashboard", "included in dashboard", "include in report", "included in this iteration", "on dashboard"],
 };
 
 /** Headers of figures the dashboard computes itself, or of columns that only describe: never read as results. */
-const IGNORED = ["description", "definition", "rag", "alert", "status", "dot", "direction of travel", "trend", "previous", "last year", "prior year", "same period last year", "variance", "lead officer", "owner", "responsible officer", "contact", "source", "data source", "rank"];
+const IGNORED = ["description", "definition", "rag", "alert", "status", "dot", "direction of travel", "trend", "previous", "last year", "prior year", "same period last year", "variance", "lead officer", "owner", "responsible officer", "contact", "source", "data source"];
 const IGNORED_WORDS = /\b(ytd|year to date|previous|prior|last year|rag|variance)\b/;
 
 const LOOKUP: ReadonlyMap<string, ColumnRole> = (() => {

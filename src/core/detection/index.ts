@@ -7,7 +7,9 @@ import type { ColumnRole, Mapping, SheetMapping } from "../settings";
 import { findHeaders, guessWideHeader, type TableColumn, type TableHeader } from "./find-tables";
 import { parsePeriod } from "./period-text";
 import { readTable, saysRolling, type TableResult } from "./read-table";
+import { ambiguousPeriodWords, ambiguousReadings, periodContext } from "./period-context";
 import { sheetView, type SheetView } from "./sheet-view";
+import { unusedColumnsNote } from "./unused-columns";
 
 /**
  * Finds the indicator tables on each sheet (or reads them with a hand-made mapping) and turns
@@ -75,7 +77,7 @@ function noneReading(sheet: string, note: string, mapped = false): SheetReading 
 }
 
 /** Reads the tables found under the given headers, each ending where the next begins. */
-function readTables(view: SheetView, headers: readonly TableHeader[], yearStartMonth: number, defaults: SheetMapping["defaults"] | undefined, mapped: boolean): SheetOutcome {
+function readTables(view: SheetView, headers: readonly TableHeader[], yearStartMonth: number, defaults: SheetMapping["defaults"] | undefined, mapped: boolean, ignoredByHand?: ReadonlySet<number>): SheetOutcome {
   const diagnostics: Diagnostic[] = [];
   const indicators: Indicator[] = [];
   const notes: string[] = [];
@@ -118,6 +120,11 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
         ),
       );
     }
+    for (const a of header.ambiguous ?? []) {
+      const readings = ambiguousReadings(view.value(header.row, a.col), view.format(header.row, a.col), yearStartMonth);
+      const cell = view.address(header.row, a.col);
+      if (readings) diagnostics.push(diagnostic("ambiguous-period", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(a.header, readings, a.readAs)}`));
+    }
     if (!header.roles.has("name") && header.roles.has("ref")) {
       sure = false;
       notes.push("no indicator name column, so references are used as names");
@@ -133,6 +140,8 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
       );
     }
   });
+  const unused = unusedColumnsNote(view, headers, ignoredByHand);
+  if (unused) diagnostics.push(unused);
   const first = headers[0];
   const layouts = new Set(headers.map((h) => h.layout));
   const layout = first ? (layouts.size === 1 ? first.layout : first.layout) : "none";
@@ -178,6 +187,8 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   const roles = new Map<ColumnRole, number>();
   const columns: TableColumn[] = [];
   const taken = new Set<number>();
+  const cells = Array.from({ length: view.width }, (_, c) => ({ value: view.value(row, c), format: view.format(row, c) }));
+  const reading = mapping.layout === "wide" ? (periodContext(cells, yearStartMonth)?.reading ?? "month") : "month";
   const headerOf = (col: number): string => {
     const v = view.value(row, col);
     return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
@@ -191,7 +202,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
     taken.add(col);
     if (role === "ignore") continue;
     if (role === "period" && mapping.layout === "wide") {
-      const parsed = parsePeriod(view.value(row, col), view.format(row, col), yearStartMonth);
+      const parsed = parsePeriod(view.value(row, col), view.format(row, col), yearStartMonth, reading);
       if (parsed) columns.push({ col, header: headerOf(col) || parsed.period.label, role: "period", period: parsed, field: "actual" });
       else diagnostics.push(diagnostic("mapping-period-not-a-period", sheet, view.address(row, col), `The mapping for sheet "${sheet}" makes column ${view.letters(col)} a period, but its header "${headerOf(col)}" is not one: the column is ignored.`));
       continue;
@@ -202,7 +213,7 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   if (mapping.layout === "wide") {
     for (let c = 0; c < view.width; c++) {
       if (taken.has(c)) continue;
-      const parsed = parsePeriod(view.value(row, c), view.format(row, c), yearStartMonth);
+      const parsed = parsePeriod(view.value(row, c), view.format(row, c), yearStartMonth, reading);
       if (parsed) columns.push({ col: c, header: headerOf(c) || parsed.period.label, role: "period", period: parsed, field: "actual" });
     }
   }
@@ -221,7 +232,12 @@ function readMappedSheet(view: SheetView, mapping: SheetMapping, yearStartMonth:
   const diagnostics: Diagnostic[] = [];
   const header = mappedHeader(view, mapping, yearStartMonth, diagnostics);
   if (!header) return { reading: noneReading(view.sheet, "The hand-made mapping for this sheet could not be used (see the diagnostics).", true), indicators: [], diagnostics };
-  const outcome = readTables(view, [header], yearStartMonth, mapping.defaults, true);
+  const ignoredByHand = new Set<number>();
+  for (const [letters, role] of Object.entries(mapping.columns)) {
+    const col = view.colOfLetters(letters);
+    if (role === "ignore" && col !== null) ignoredByHand.add(col);
+  }
+  const outcome = readTables(view, [header], yearStartMonth, mapping.defaults, true, ignoredByHand);
   return { ...outcome, diagnostics: [...diagnostics, ...outcome.diagnostics] };
 }
 

@@ -7,9 +7,10 @@ import { ACTIVITY_FIELDS, type Draft, type Obs, type TableContext } from "./draf
 import type { TableHeader } from "./find-tables";
 import { isDateFormat } from "./period-text";
 import type { SheetView } from "./sheet-view";
+import { saysYearToDate } from "./scheme-text";
 import { inferUnit } from "./values";
 
-const FREQUENCY_ORDER: readonly Frequency[] = ["month", "quarter", "year", "rolling12"];
+const FREQUENCY_ORDER: readonly Frequency[] = ["month", "quarter", "year", "multiYear", "rolling12"];
 
 /** The frequency the results come in: the one with the most results, months first on a tie; null when there are no observations. Counted in one pass, as it runs for every indicator. */
 function resultFrequency(d: Draft): Frequency | null {
@@ -172,6 +173,10 @@ export class IndicatorMaker {
       rollingInSource,
       excluded: d.excluded,
       series,
+      monitorOnly: d.monitorOnly,
+      cumulative: d.cumulative || saysYearToDate(d.name),
+      greenTolerance: d.greenTolerance,
+      staleAfterMonths: d.staleAfterMonths,
     });
     if (kind === "kpi") this.kpis++;
     else this.activities++;

@@ -1,4 +1,4 @@
-import { monthNames, monthPeriod, quarterPeriod, rollingPeriod, serialToIso, yearPeriod } from "../calendar";
+import { monthNames, monthPeriod, quarterPeriod, rollingPeriod, serialToIso, spanPeriod, yearPeriod } from "../calendar";
 import type { CellValue } from "../grid";
 import type { Frequency, Period } from "../period";
 import { memoiseText } from "./memo";
@@ -14,6 +14,10 @@ import { memoiseText } from "./memo";
  * - A bare four-digit year ("2012") is the calendar year, January to December, whatever
  *   `yearStartMonth` says: teams write financial and academic years as "2012/13".
  * - "2011-12" is the year 2011/12, not December 2011 (UK teams write years with a hyphen).
+ * - "2012-15", "2018-20", "2012-2015" (with a hyphen; "2011/13" is no period) are spans of several reporting years (three, two, three), as
+ *   benchmarking sources publish survey results. "2010-12" could be a span or December 2010: it is
+ *   read as a month unless the caller, having looked at the cells around it, says it is among years
+ *   (see period-context.ts).
  * - Two-digit years are 20yy below 50 and 19yy otherwise.
  * - Day/month/year dates are read the UK way: 01/04/2012 is 1 April 2012.
  */
@@ -57,6 +61,19 @@ function fullYear(text: string): number {
   return n < 50 ? 2000 + n : 1900 + n;
 }
 
+/** The longest span of years read as one period ("2012-22"); anything longer is not a period. */
+const MAX_SPAN_YEARS = 10;
+
+/** Reads a span "2012-15" or "2012-2015": its start year and length in years (2 to 10), or null. */
+function spanOfYears(first: string, second: string): { start: number; years: number } | null {
+  if (first.length !== 4) return null;
+  const start = Number(first);
+  let end = second.length === 4 ? Number(second) : Math.floor(start / 100) * 100 + Number(second);
+  if (second.length === 2 && end <= start) end += 100;
+  const years = end - start;
+  return years >= 2 && years <= MAX_SPAN_YEARS ? { start, years } : null;
+}
+
 /** Reads "2012/13", "2012-13", "2011/2012", "12/13": the start year, or null when the two years are not consecutive. */
 function yearPairStart(first: string, second: string): number | null {
   const a = fullYear(first);
@@ -70,7 +87,7 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const YEAR_PAIR = String.raw`(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})`;
 const RE_YEAR_PAIR = new RegExp(String.raw`^(?:(?:fy|ay|financial year|academic year|year)\s*)?${YEAR_PAIR}$`);
 const RE_QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*(?:(?:fy|ay)\s*)?(?:${YEAR_PAIR}|(\d{4}))$`);
-const RE_QUARTER_AFTER = new RegExp(String.raw`^(?:(?:fy|ay)\s*)?(?:${YEAR_PAIR}|(\d{4}))\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$`);
+const RE_QUARTER_AFTER = new RegExp(String.raw`^(?:(?:fy|ay)\s*)?(?:${YEAR_PAIR}|(\d{4}))\s*[,;:]?\s*(?:q|qtr|quarter)\s*([1-4])$`);
 const RE_MONTH_NAME = /^([a-z]{3,9})\.?\s*[-/' ]?\s*(\d{4}|\d{2})$/;
 const RE_ISO_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
 const RE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
@@ -108,7 +125,10 @@ function parseMonthText(text: string): { year: number; month: number } | null {
   return null;
 }
 
-function parsePeriodText(raw: string, yearStartMonth: number): ParsedPeriod | null {
+/** How to read text such as "2010-12" that is both a month (December 2010) and a span of two years. */
+export type AmbiguousReading = "month" | "span";
+
+function parsePeriodText(raw: string, yearStartMonth: number, ambiguous: AmbiguousReading): ParsedPeriod | null {
   const text = raw.toLowerCase().replace(DASHES, "-").replace(SPACES, " ").trim();
   if (text.length < 4 || text.length > 40) return null;
 
@@ -133,8 +153,15 @@ function parsePeriodText(raw: string, yearStartMonth: number): ParsedPeriod | nu
 
   m = RE_YEAR_PAIR.exec(text);
   if (m) {
-    const start = yearPairStart(m[1] ?? "", m[2] ?? "");
+    const first = m[1] ?? "";
+    const second = m[2] ?? "";
+    const start = yearPairStart(first, second);
     if (start !== null) return { period: yearPeriod(start, yearStartMonth), frequency: "year" };
+    // Spans are written with a hyphen ("2012-15"); "2011/13" stays a mistyped year, not a period.
+    const span = text.includes("/") ? null : spanOfYears(first, second);
+    // "2010-12" is also an ISO month; a four-digit end never is.
+    const alsoAMonth = RE_ISO_MONTH.test(text) && Number(second) >= 1 && Number(second) <= 12;
+    if (span && (!alsoAMonth || ambiguous === "span")) return { period: spanPeriod(span.start, span.years, yearStartMonth), frequency: "multiYear" };
   }
 
   m = RE_BARE_YEAR.exec(text);
@@ -150,9 +177,10 @@ function parsePeriodText(raw: string, yearStartMonth: number): ParsedPeriod | nu
 /**
  * Reads a period header or period cell: a date serial (with a date number format) is the month
  * containing it; text may be a month, quarter, reporting year or rolling 12 months. Null when the
- * cell is not a period. See the conventions at the top of this module.
+ * cell is not a period. See the conventions at the top of this module; `ambiguous` says how to read
+ * text that is both a month and a span of years ("2010-12"), as its row or column shows.
  */
-export function parsePeriod(value: CellValue, numberFormat: string, yearStartMonth: number): ParsedPeriod | null {
+export function parsePeriod(value: CellValue, numberFormat: string, yearStartMonth: number, ambiguous: AmbiguousReading = "month"): ParsedPeriod | null {
   const startMonth = Number.isInteger(yearStartMonth) && yearStartMonth >= 1 && yearStartMonth <= 12 ? yearStartMonth : 4;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return null;
@@ -165,5 +193,5 @@ export function parsePeriod(value: CellValue, numberFormat: string, yearStartMon
     return null;
   }
   if (typeof value !== "string") return null;
-  return parsePeriodText(value, startMonth);
+  return parsePeriodText(value, startMonth, ambiguous);
 }

@@ -1,9 +1,10 @@
-import type { Diagnostic } from "../diagnostics";
+import { diagnostic, type Diagnostic } from "../diagnostics";
 import type { Indicator } from "../indicator";
 import type { Period } from "../period";
 import type { TableContext } from "./draft";
 import type { TableHeader } from "./find-tables";
 import { IndicatorMaker } from "./indicator-maker";
+import { ambiguousPeriodWords, ambiguousReadings, periodContext, type PeriodCell } from "./period-context";
 import { TableReader } from "./row-reader";
 import type { SheetView } from "./sheet-view";
 
@@ -37,8 +38,36 @@ export function saysRolling(text: string): boolean {
   return ROLLING_WORDS.test(text);
 }
 
+/** The cells of a long table's period column, for reading "2010-12" in the context of the others. */
+function* periodColumnCells(view: SheetView, col: number, from: number, to: number): Generator<PeriodCell> {
+  for (let r = from; r < to; r++) yield { value: view.value(r, col), format: view.format(r, col) };
+}
+
+/**
+ * How a long table's ambiguous period cells ("2010-12") are read, from its period column, with a
+ * warning on the first such cell when the column did not settle it. Most tables have none, and are
+ * looked at only as far as finding that out.
+ */
+function longTableContext(view: SheetView, header: TableHeader, endRow: number, ctx: TableContext): { ctx: TableContext; warning: Diagnostic | null } {
+  const col = header.layout === "long" ? header.roles.get("period") : undefined;
+  if (col === undefined) return { ctx, warning: null };
+  let first = -1;
+  for (let r = header.row + 1; r < endRow && first < 0; r++) if (ambiguousReadings(view.value(r, col), view.format(r, col), ctx.yearStartMonth)) first = r;
+  if (first < 0) return { ctx, warning: null };
+  const context = periodContext(periodColumnCells(view, col, header.row + 1, endRow), ctx.yearStartMonth);
+  if (!context) return { ctx, warning: null };
+  const readings = ambiguousReadings(view.value(first, col), view.format(first, col), ctx.yearStartMonth);
+  const cell = view.address(first, col);
+  const warning =
+    context.sure || !readings
+      ? null
+      : diagnostic("ambiguous-period", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(String(view.value(first, col)), readings, context.reading)}`);
+  return { ctx: { ...ctx, ambiguous: context.reading }, warning };
+}
+
 /** Reads the rows from `header.row + 1` up to (not including) `endRow` into indicators. */
-export function readTable(view: SheetView, header: TableHeader, endRow: number, ctx: TableContext): TableResult {
+export function readTable(view: SheetView, header: TableHeader, endRow: number, tableCtx: TableContext): TableResult {
+  const { ctx, warning } = longTableContext(view, header, endRow, tableCtx);
   const reader = new TableReader(view, header, ctx);
   const maker = new IndicatorMaker(view, header, ctx);
   for (let r = header.row + 1; r < endRow; r++) {
@@ -52,6 +81,7 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
     }
   }
   for (const d of reader.drafts) maker.make(d);
-  const diagnostics = reader.diagnostics.concat(maker.diagnostics);
+  reader.summariseRepeats();
+  const diagnostics = (warning ? [warning] : []).concat(reader.diagnostics, maker.diagnostics);
   return { indicators: maker.indicators, diagnostics, lastRow: reader.lastRow, kpis: maker.kpis, activities: maker.activities, first: maker.first, last: maker.last, polarityDefaulted: maker.polarityDefaulted };
 }

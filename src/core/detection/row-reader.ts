@@ -4,10 +4,12 @@ import type { CellValue } from "../grid";
 import type { ObservationField, Unit } from "../indicator";
 import type { Period } from "../period";
 import type { ColumnRole } from "../settings";
+import { benchmarkColumns, readBenchmarks, type BenchmarkColumns } from "./benchmark-columns";
 import { ACTIVITY_FIELDS, newDraft, newObs, setCell, setFigure, type Draft, type NumericField, type Obs, type TableContext } from "./draft";
 import { cellText, parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolarity, parseTolerance } from "./field-text";
 import type { PeriodField, TableHeader } from "./find-tables";
 import { parsePeriod, type ParsedPeriod } from "./period-text";
+import { parseFrequencyYears, saysMonitorOnly, saysYearToDate } from "./scheme-text";
 import { isBlank, type SheetView } from "./sheet-view";
 import { parseUnit, readNumberAt, unitFromFormat } from "./values";
 
@@ -54,6 +56,13 @@ export class TableReader {
   private lastServiceArea: string | null = null;
   private lastName = "";
   private lastRef = "";
+  /** The table's benchmarking columns (averages, rank, quartile, midpoint), or null when it has none. */
+  private readonly benchmarks: BenchmarkColumns | null;
+  /**
+   * Unknown words in describing columns, warned once per column and word: the first cell's warning,
+   * where it is in `diagnostics`, and how many more cells said the same (see summariseRepeats).
+   */
+  private readonly repeats = new Map<string, { index: number; more: number; column: string }>();
   lastRow: number;
 
   constructor(
@@ -74,13 +83,15 @@ export class TableReader {
       if (col !== undefined) this.figureColumns.push({ field, col });
     }
     for (const p of this.periodColumns) this.columnSlots.push(this.slotOf(p.period));
+    this.benchmarks = benchmarkColumns(header);
   }
 
   /** The slot of a period; see slotOfKey. */
   private slotOf(parsed: ParsedPeriod): number {
     let slot = this.slotOfPeriod.get(parsed);
     if (slot === undefined) {
-      const key = `${parsed.frequency}|${parsed.period.start}`;
+      // The end too: spans of two and three years may start in the same year.
+      const key = `${parsed.frequency}|${parsed.period.start}|${parsed.period.end}`;
       slot = this.slotOfKey.get(key);
       if (slot === undefined) {
         slot = this.slotCount++;
@@ -102,6 +113,27 @@ export class TableReader {
 
   private warn(code: DiagnosticCode, row: number, col: number, message: string): void {
     this.diagnostics.push(diagnostic(code, this.view.sheet, this.view.address(row, col), message));
+  }
+
+  /** Warns about an unknown word in a describing column once per column and word; later cells only add to a count. */
+  private warnOnce(code: DiagnosticCode, row: number, col: number, word: string, message: string): void {
+    const key = `${code}|${col}|${word.toLowerCase()}`;
+    const seen = this.repeats.get(key);
+    if (seen) {
+      seen.more++;
+      return;
+    }
+    this.repeats.set(key, { index: this.diagnostics.length, more: 0, column: this.view.letters(col) });
+    this.warn(code, row, col, message);
+  }
+
+  /** Adds to each once-only warning how many more cells of its column said the same. Called when the table is read. */
+  summariseRepeats(): void {
+    for (const { index, more, column } of this.repeats.values()) {
+      const d = this.diagnostics[index];
+      if (d === undefined || more === 0) continue;
+      this.diagnostics[index] = { ...d, message: `${d.message.replace(/\.$/, "")} (and ${more} more cell${more === 1 ? "" : "s"} of column ${column} with the same word).` };
+    }
   }
 
   /** Counts non-blank cells in a row, stopping at two (all callers need is "one" or "more"). */
@@ -133,6 +165,10 @@ export class TableReader {
       // format shows) without building a reading object for every figure of a large sheet.
       number = value;
       unit = unitFromFormat(format);
+    } else if (field === "target" && saysMonitorOnly(value)) {
+      // "Data only" where a target would be: monitored without a target on purpose, not a bad figure.
+      draft.monitorOnly = true;
+      return;
     } else {
       const { reading, diagnostic: d } = readNumberAt(value, format, this.view.sheet, address);
       if (d) this.diagnostics.push(d);
@@ -172,7 +208,14 @@ export class TableReader {
       if (!isBlank(value)) {
         const p = parsePolarity(value);
         if (p) draft.polarity = p;
-        else this.warn("unknown-polarity", row, polCol, `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+        else if (saysMonitorOnly(value)) {
+          draft.monitorOnly = true;
+          draft.polarityCell = null;
+        } else {
+          // Said once: the "no polarity" note would contradict it.
+          draft.polarityCell = null;
+          this.warnOnce("unknown-polarity", row, polCol, cellText(value), `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+        }
       }
     }
     const freqCol = this.cols.frequency;
@@ -180,12 +223,20 @@ export class TableReader {
       const value = v.value(row, freqCol);
       if (!isBlank(value)) {
         const f = parseFrequency(value);
+        const cumulative = saysYearToDate(value);
+        if (cumulative) draft.cumulative = true;
+        const years = parseFrequencyYears(value);
+        if (years !== null && years > 1 && draft.staleAfterMonths === null) draft.staleAfterMonths = years * 12;
         if (f) draft.frequency = f;
-        else this.warn("unknown-frequency", row, freqCol, `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
+        else if (!cumulative) this.warnOnce("unknown-frequency", row, freqCol, cellText(value), `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
       }
     }
     const kindCol = this.cols.kind;
-    if (kindCol !== undefined && draft.kind === null) draft.kind = parseKind(v.value(row, kindCol));
+    if (kindCol !== undefined && draft.kind === null) {
+      const value = v.value(row, kindCol);
+      draft.kind = parseKind(value);
+      if (saysMonitorOnly(value)) draft.monitorOnly = true;
+    }
     const unitCol = this.cols.unit;
     if (unitCol !== undefined && draft.unit === null) draft.unit = parseUnit(cellText(v.value(row, unitCol)));
     const aggCol = this.cols.aggregation;
@@ -193,7 +244,12 @@ export class TableReader {
       const value = v.value(row, aggCol);
       if (!isBlank(value)) {
         draft.aggregation = parseAggregation(value);
-        if (draft.aggregation === null) this.warn("unknown-ytd-method", row, aggCol, `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
+        // "Cumulative" is not a method to apply but a fact about the figures: the rules take the latest, and say why.
+        if (saysYearToDate(value)) {
+          draft.cumulative = true;
+          draft.aggregation = null;
+        }
+        if (draft.aggregation === null && !draft.cumulative) this.warnOnce("unknown-ytd-method", row, aggCol, cellText(value), `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
       }
     }
     const tolCol = this.cols.tolerance;
@@ -201,7 +257,24 @@ export class TableReader {
       const value = v.value(row, tolCol);
       if (!isBlank(value)) {
         draft.tolerance = parseTolerance(value, v.format(row, tolCol));
-        if (draft.tolerance === null) this.warn("unknown-tolerance", row, tolCol, `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+        if (draft.tolerance === null) this.warnOnce("unknown-tolerance", row, tolCol, cellText(value), `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+      }
+    }
+    const greenCol = this.cols.greenTolerance;
+    if (greenCol !== undefined && draft.greenTolerance === null) {
+      const value = v.value(row, greenCol);
+      if (!isBlank(value)) {
+        draft.greenTolerance = parseTolerance(value, v.format(row, greenCol));
+        if (draft.greenTolerance === null) this.warnOnce("unknown-tolerance", row, greenCol, cellText(value), `Cell ${v.address(row, greenCol)} on sheet "${v.sheet}" gives the green tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's green tolerance is used.`);
+      }
+    }
+    const staleCol = this.cols.staleAfter;
+    if (staleCol !== undefined) {
+      const value = v.value(row, staleCol);
+      if (!isBlank(value)) {
+        const months = typeof value === "number" ? value : Number(cellText(value).replace(/\s*months?$/i, ""));
+        if (Number.isInteger(months) && months >= 1 && months <= 120) draft.staleAfterMonths = months;
+        else this.warnOnce("unknown-stale-limit", row, staleCol, cellText(value), `Cell ${v.address(row, staleCol)} on sheet "${v.sheet}" gives the stale limit "${cellText(value)}", which is not a whole number of months: the usual 12 months is used.`);
       }
     }
     const incCol = this.cols.included;
@@ -217,7 +290,7 @@ export class TableReader {
     }
     let parsed = byValue.get(value);
     if (parsed === undefined) {
-      parsed = parsePeriod(value, format, this.ctx.yearStartMonth);
+      parsed = parsePeriod(value, format, this.ctx.yearStartMonth, this.ctx.ambiguous ?? "month");
       byValue.set(value, parsed);
     }
     return parsed;
@@ -316,6 +389,7 @@ export class TableReader {
         if (cell !== undefined) setCell(o.cells, f, cell);
       }
     }
+    if (this.benchmarks !== null) readBenchmarks(v, row, this.benchmarks, draft.obs, this.diagnostics);
     const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
       const text = cellText(v.value(row, commentCol));
@@ -380,6 +454,7 @@ export class TableReader {
       obs = this.restartObs(draft, parsed, obs);
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);
+    if (this.benchmarks !== null) readBenchmarks(v, row, this.benchmarks, [obs], this.diagnostics);
     const commentCol = this.cols.commentary;
     if (commentCol !== undefined) {
       const text = cellText(v.value(row, commentCol));

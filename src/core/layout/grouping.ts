@@ -9,12 +9,13 @@ export interface TableGroup {
   readonly indicators: readonly IndicatorResult[];
 }
 
-const frequencyOrder: readonly Frequency[] = ["month", "quarter", "year", "rolling12"];
+const frequencyOrder: readonly Frequency[] = ["month", "quarter", "year", "multiYear", "rolling12"];
 
 const frequencyTitles: Record<Frequency, string> = {
   month: "Monthly",
   quarter: "Quarterly",
   year: "Annual",
+  multiYear: "Multi-year",
   rolling12: "Rolling 12-month",
 };
 

@@ -3,6 +3,7 @@ import type { Settings } from "../settings";
 import type { SheetPlan } from "../sheet-plan";
 import { addActivityTable } from "./activity-table";
 import { columnWidths, sheetColumns, sinceColumn, sinceColumnWidth } from "./columns";
+import { addComparisonBlock } from "./comparison-block";
 import { addDataNotesBlock } from "./data-notes";
 import { addExceptionsBlock } from "./exceptions-block";
 import { groupIndicators } from "./grouping";
@@ -25,6 +26,7 @@ import { addTrendsBlock, dataColumnWidths } from "./trends-block";
 
 /**
  * Lays out the dashboard sheet as data: title, summary, the KPI and activity tables, the
+ * comparison with other councils (when the sheets give averages, quartiles or ranks), the
  * exception list, data notes, trend charts (when the settings ask for them) and guidance, with
  * formats, colours and print setup. Both the add-in and the command line write this same plan,
  * so their sheets cannot differ.
@@ -39,9 +41,10 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
   addSummaryBlock(builder, dashboard);
   const groups = groupIndicators(dashboard.indicators, settings.grouping);
   for (const group of groups) {
-    if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff, since);
+    if (group.kind === "kpi") addKpiTable(builder, group, dashboard.cutoff, dashboard.rules, since);
     else addActivityTable(builder, group, dashboard.cutoff);
   }
+  addComparisonBlock(builder, dashboard.indicators);
   addExceptionsBlock(builder, dashboard.exceptions);
   addSinceReportBlock(builder, dashboard.changes);
   addDataNotesBlock(builder, dashboard);

@@ -2,7 +2,7 @@ import { monthNumberOf } from "../calendar";
 import type { IndicatorResult } from "../dashboard";
 import type { Frequency } from "../period";
 
-const stepMonths: Record<Frequency, number> = { month: 1, quarter: 3, year: 12, rolling12: 1 };
+const stepMonths: Record<Frequency, number> = { month: 1, quarter: 3, year: 12, multiYear: 12, rolling12: 1 };
 
 /**
  * True when an indicator's latest result is for an earlier period than its timetable allows:

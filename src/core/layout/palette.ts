@@ -10,12 +10,17 @@ export interface AlertColours {
   readonly text: string;
 }
 
-/** Alert colours: amber lightest, green middle, red darkest in greyscale. */
+/**
+ * Alert colours: amber lightest, green, then red in greyscale, and EXCEEDED (the blue some councils
+ * add for a target beaten by far) darkest of all. MONITOR, NO DATA and NO TARGET have no colour:
+ * their words say what they are.
+ */
 export const alertColours = {
   GREEN: { fill: "#B7E1C0", text: "#005A00" },
   AMBER: { fill: "#FFEB9C", text: "#6B5000" },
   RED: { fill: "#F8B4BC", text: "#8C0005" },
-} as const satisfies Record<"GREEN" | "AMBER" | "RED", AlertColours>;
+  EXCEEDED: { fill: "#5B9BD5", text: "#000000" },
+} as const satisfies Record<"GREEN" | "AMBER" | "RED" | "EXCEEDED", AlertColours>;
 
 /** The sheet's other colours. */
 export const palette = {

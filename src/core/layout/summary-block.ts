@@ -8,38 +8,60 @@ import { bodyStyle, headerStyle, numberStyle, totalStyle, wrapStyle } from "./st
 import { headerRowHeight } from "./tables";
 import { heightForLines, wrappedLines } from "./text-fit";
 
-/** Columns of the summary table after the service-area name. */
-const countColumns: readonly { heading: string; count: (c: RagCounts) => number }[] = [
-  { heading: "GREEN", count: (c) => c.GREEN },
-  { heading: "AMBER", count: (c) => c.AMBER },
-  { heading: "RED", count: (c) => c.RED },
-  { heading: "No data", count: (c) => c.NO_DATA },
-  { heading: "No target", count: (c) => c.NO_TARGET },
-  { heading: "Activity", count: (c) => c.activity },
-  { heading: "Total", count: (c) => c.total },
-];
+interface CountColumn {
+  readonly heading: string;
+  readonly count: (c: RagCounts) => number;
+  /** The alert whose colours the heading carries, so the table doubles as a key. */
+  readonly colour?: keyof typeof alertColours;
+}
 
-/** The summary's columns: the service area in B, the widest column (A, the references' column, is too narrow), then the counts. */
+const exceededColumn: CountColumn = { heading: "EXCEEDED", count: (c) => c.EXCEEDED ?? 0, colour: "EXCEEDED" };
+const monitorColumn: CountColumn = { heading: "Monitor", count: (c) => c.MONITOR ?? 0 };
+
+/**
+ * Columns of the summary table after the service-area name. EXCEEDED (before GREEN) and Monitor
+ * (before Activity) are there only when the dashboard can have them, so a dashboard without them
+ * keeps its usual columns.
+ */
+function countColumnsFor(dashboard: Dashboard): CountColumn[] {
+  const total = dashboard.summary.total;
+  const exceeded = (dashboard.rules?.exceeded ?? null) !== null || (total.EXCEEDED ?? 0) > 0;
+  const monitor = (total.MONITOR ?? 0) > 0;
+  return [
+    ...(exceeded ? [exceededColumn] : []),
+    { heading: "GREEN", count: (c) => c.GREEN, colour: "GREEN" },
+    { heading: "AMBER", count: (c) => c.AMBER, colour: "AMBER" },
+    { heading: "RED", count: (c) => c.RED, colour: "RED" },
+    { heading: "No data", count: (c) => c.NO_DATA },
+    { heading: "No target", count: (c) => c.NO_TARGET },
+    ...(monitor ? [monitorColumn] : []),
+    { heading: "Activity", count: (c) => c.activity },
+    { heading: "Total", count: (c) => c.total },
+  ];
+}
+
+/** The summary's columns start at B, the widest column (A, the references' column, is too narrow). */
 const areaColumn = 1;
-const lastColumn = areaColumn + countColumns.length;
-const headings = ["Service area", ...countColumns.map((c) => c.heading)];
 
-function countsRow(label: string, counts: RagCounts): PlanCell[] {
+function countsRow(label: string, counts: RagCounts, countColumns: readonly CountColumn[]): PlanCell[] {
   return [textCell(null), textCell(label), ...countColumns.map((c) => numberCell(c.count(counts), countFormat))];
 }
 
 /**
  * Adds the summary: how many indicators are GREEN, AMBER, RED, without data or target, and
- * activity, for each service area and in total. The alert headings carry the alert colours so
+ * activity (and EXCEEDED and monitor only, when there are any), for each service area and in total. The alert headings carry the alert colours so
  * the table doubles as a key.
  */
 export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): void {
+  const countColumns = countColumnsFor(dashboard);
+  const lastColumn = areaColumn + countColumns.length;
+  const headings = ["Service area", ...countColumns.map((c) => c.heading)];
   const rows = [
     ...dashboard.summary.byServiceArea.map((area) => {
       const lines = wrappedLines(area.serviceArea, columnWidths[areaColumn] ?? 10);
-      return { cells: countsRow(area.serviceArea, area.counts), height: lines > 1 ? heightForLines(lines) : undefined, total: false };
+      return { cells: countsRow(area.serviceArea, area.counts, countColumns), height: lines > 1 ? heightForLines(lines) : undefined, total: false };
     }),
-    { cells: countsRow("Total", dashboard.summary.total), height: undefined, total: true },
+    { cells: countsRow("Total", dashboard.summary.total, countColumns), height: undefined, total: true },
   ];
   const parts = addPagedSection(builder, {
     title: "Summary",
@@ -50,8 +72,9 @@ export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): vo
   const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
   for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, lastColumn), headerStyle);
   for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, areaColumn), { hAlign: "left" });
-  (["GREEN", "AMBER", "RED"] as const).forEach((rag, i) => {
-    const colours = alertColours[rag];
+  countColumns.forEach((c, i) => {
+    if (c.colour === undefined) return;
+    const colours = alertColours[c.colour];
     for (const t of tables) builder.style(rangeAddress(t.header, areaColumn + 1 + i, t.header, areaColumn + 1 + i), { fill: colours.fill, fontColor: colours.text });
   });
   for (const t of tables) builder.style(rangeAddress(t.first, areaColumn, t.last, lastColumn), bodyStyle);

@@ -94,6 +94,8 @@ export function periodAxisTitle(frequency: IndicatorResult["frequency"]): string
       return "Quarter";
     case "year":
       return "Year";
+    case "multiYear":
+      return "Years";
     case "rolling12":
       return "12 months ending";
   }

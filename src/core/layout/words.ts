@@ -7,12 +7,14 @@ import type { Frequency } from "../period";
  * that prints) so a black-and-white copy still says what the colour said.
  */
 
-/** The alert as printed: "GREEN", "AMBER", "RED", "NO DATA", "NO TARGET"; empty for none. */
+/** The alert as printed: "GREEN", "AMBER", "RED", "EXCEEDED", "MONITOR", "NO DATA", "NO TARGET"; empty for none. */
 export function alertWord(rag: Rag | null | undefined): string {
   switch (rag) {
     case "GREEN":
     case "AMBER":
     case "RED":
+    case "EXCEEDED":
+    case "MONITOR":
       return rag;
     case "NO_DATA":
       return "NO DATA";
@@ -51,7 +53,10 @@ export function positionWords(position: Position | null | undefined): string {
   }
 }
 
-/** A frequency as a table heading's first words: "Monthly", "Quarterly", "Annual", "Rolling 12 months". */
+/** What the YTD alert column says while a YTD alert is held back early in the year. */
+export const tooEarlyWords = "TOO EARLY";
+
+/** A frequency as a table heading's first words: "Monthly", "Quarterly", "Annual", "Multi-year", "Rolling 12 months". */
 export function frequencyWords(frequency: Frequency): string {
   switch (frequency) {
     case "month":
@@ -60,6 +65,8 @@ export function frequencyWords(frequency: Frequency): string {
       return "Quarterly";
     case "year":
       return "Annual";
+    case "multiYear":
+      return "Multi-year";
     case "rolling12":
       return "Rolling 12 months";
   }

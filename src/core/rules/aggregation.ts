@@ -11,17 +11,23 @@ function hasTotals(observations: readonly Observation[]): boolean {
   return observations.some((o) => o.numerator != null && o.denominator != null);
 }
 
+/** Why a cumulative indicator's YTD is its latest figure, as the dashboard says it. */
+export const cumulativeSource = "the figures are already year to date (cumulative), so the latest is the year to date";
+
 /**
  * The aggregation for year-to-date and rolling figures: the sheet's own when it gives one;
  * otherwise the ratio of totals when the sheet holds numerators and denominators, a sum for counts
  * and money, and a mean for percentages and other numbers. A sheet asking for a ratio without
- * numerators and denominators falls back to the mean, and says so.
+ * numerators and denominators falls back to the mean, and says so. Figures that are already year to
+ * date (cumulative: the name, frequency or aggregation says so) take the latest as the YTD.
  */
-export function chooseAggregation(indicator: Pick<Indicator, "aggregation" | "unit">, observations: readonly Observation[]): AggregationChoice {
+export function chooseAggregation(indicator: Pick<Indicator, "aggregation" | "unit" | "cumulative">, observations: readonly Observation[]): AggregationChoice {
   if (indicator.aggregation === "ratio" && !hasTotals(observations)) {
     return { aggregation: "mean", source: "the sheet asks for a ratio of totals but gives no numerators and denominators, so the results are averaged" };
   }
   if (indicator.aggregation) return { aggregation: indicator.aggregation, source: "from the sheet's Aggregation column" };
+  // Summing or averaging figures that already run from the start of the year would count the year over and over.
+  if (indicator.cumulative === true) return { aggregation: "latest", source: cumulativeSource };
   if (hasTotals(observations)) return { aggregation: "ratio", source: "inferred: the sheet gives numerators and denominators, so the rate is taken over the totals" };
   switch (indicator.unit) {
     case "count":

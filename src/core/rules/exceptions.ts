@@ -7,8 +7,9 @@ import type { Exception, IndicatorResult, Rag } from "../dashboard";
  * it moved. Indicators not included in this iteration, and stale results, are not exceptions.
  */
 
-const severity: Partial<Record<Rag, number>> = { GREEN: 0, AMBER: 1, RED: 2 };
-const ragWord: Partial<Record<Rag, string>> = { GREEN: "Green", AMBER: "Amber", RED: "Red" };
+// EXCEEDED is a kind of GREEN: going from it to GREEN is not an alert getting worse.
+const severity: Partial<Record<Rag, number>> = { EXCEEDED: 0, GREEN: 0, AMBER: 1, RED: 2 };
+const ragWord: Partial<Record<Rag, string>> = { EXCEEDED: "Exceeded", GREEN: "Green", AMBER: "Amber", RED: "Red" };
 
 /** "Moved from Amber to Red" when the alert got worse than the previous period's, else null. */
 export function worsenedAlert(result: IndicatorResult): string | null {

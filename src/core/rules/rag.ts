@@ -19,6 +19,10 @@ import { formatDifference, formatTolerance, formatValue } from "./format-value";
  *   the floor's distance from the target (or the amber tolerance), RED beyond.
  * - NO_DATA when there is no result (never RED, never zero); NO_TARGET when there is a result
  *   but no target.
+ * - EXCEEDED (only with `exceeded` set): the target beaten by more than that margin; a result exactly
+ *   on the margin is GREEN. Never for close-to-target indicators, which cannot overshoot well.
+ * - A band that is a percentage of the target is no band around a target of 0: `zeroTargetBand`, an
+ *   absolute band, is used there instead when it is set (the rules warn either way).
  */
 
 /** The figures and metadata needed to rate one result. */
@@ -30,6 +34,10 @@ export interface RateInput {
   readonly unit: Unit;
   /** The indicator's own amber tolerance, overriding `rules.amberTolerance`. */
   readonly tolerance?: Tolerance | null;
+  /** The indicator's own green tolerance, overriding `rules.greenTolerance`. */
+  readonly greenTolerance?: Tolerance | null;
+  /** What the target is called in the reason: "the target" unless it came from elsewhere ("the Scottish average"). */
+  readonly targetWords?: string | undefined;
 }
 
 /** An alert with the sentence explaining it. */
@@ -39,10 +47,26 @@ export interface Rating {
 }
 
 /** The settings the alert depends on. */
-export type RagRules = Pick<RuleSettings, "atTarget" | "atFloor" | "amberTolerance" | "greenTolerance" | "targetBand">;
+export type RagRules = Pick<RuleSettings, "atTarget" | "atFloor" | "amberTolerance" | "greenTolerance" | "targetBand"> &
+  Partial<Pick<RuleSettings, "exceeded" | "zeroTargetBand">>;
 
-function toleranceSize(tolerance: Tolerance, target: number): number {
-  return tolerance.kind === "percent" ? tolerance.value * Math.abs(target) : tolerance.value;
+function toleranceSize(tolerance: Tolerance, target: number, rules: RagRules): number {
+  if (tolerance.kind !== "percent") return tolerance.value;
+  // A percentage of 0 is 0: around a target of 0 the absolute band set for it is used, when there is one.
+  if (rules.zeroTargetBand && compareFigures(target, 0) === 0) return rules.zeroTargetBand.value;
+  return tolerance.value * Math.abs(target);
+}
+
+/**
+ * True when rating this result uses a band that is a percentage of a target of 0, which is no band
+ * at all: the close-to-target band, a green tolerance, the amber tolerance of an indicator with no
+ * floor, or the exceeded margin. The rules warn, once per indicator.
+ */
+export function usesRelativeBandAtZero(input: RateInput, rules: RagRules): boolean {
+  if (input.actual === null || input.target === null || compareFigures(input.target, 0) !== 0) return false;
+  const percent = (t: Tolerance | null | undefined): boolean => t?.kind === "percent";
+  if (input.polarity === "target") return percent(rules.targetBand) || (input.floor === null && percent(input.tolerance ?? rules.amberTolerance));
+  return percent(input.greenTolerance ?? rules.greenTolerance) || (input.floor === null && percent(input.tolerance ?? rules.amberTolerance)) || percent(rules.exceeded);
 }
 
 function ragName(rag: "GREEN" | "AMBER" | "RED"): string {
@@ -70,6 +94,7 @@ type Verdict =
   | "no-result"
   | "no-target"
   | "beyond-floor"
+  | "exceeded"
   | "met-target"
   | "within-green"
   | "equal-to-target"
@@ -85,18 +110,19 @@ function verdictOf(input: RateInput, rules: RagRules): Verdict {
   if (target === null) return "no-target";
 
   const amberTolerance = input.tolerance ?? rules.amberTolerance;
+  const greenTolerance = input.greenTolerance ?? rules.greenTolerance;
   // Everything is rated on a "goodness" score where higher is better, so one set of comparisons
   // serves all three polarities.
   const s = goodness(actual, polarity, target);
 
   let greenAt: number;
-  if (polarity === "target") greenAt = -toleranceSize(rules.targetBand, target);
-  else if (rules.greenTolerance) greenAt = goodness(target, polarity, target) - toleranceSize(rules.greenTolerance, target);
+  if (polarity === "target") greenAt = -toleranceSize(rules.targetBand, target, rules);
+  else if (greenTolerance) greenAt = goodness(target, polarity, target) - toleranceSize(greenTolerance, target, rules);
   else greenAt = goodness(target, polarity, target);
 
   let amberAt: number | null = null;
   if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : goodness(floor, polarity, target);
-  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target);
+  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target, rules) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target, rules);
 
   // A result worse than its floor is RED whatever the green tolerance says.
   if (floor !== null && amberAt !== null && compareFigures(s, amberAt) < 0) return "beyond-floor";
@@ -105,6 +131,7 @@ function verdictOf(input: RateInput, rules: RagRules): Verdict {
   if (green > 0) {
     const onTarget = compareFigures(actual, target) === 0;
     const metTarget = polarity !== "target" && compareFigures(s, goodness(target, polarity, target)) >= 0;
+    if (metTarget && rules.exceeded && compareFigures(s, goodness(target, polarity, target) + toleranceSize(rules.exceeded, target, rules)) > 0) return "exceeded";
     return onTarget || metTarget ? "met-target" : "within-green";
   }
   if (green === 0) return compareFigures(actual, target) === 0 ? "equal-to-target" : "on-green-edge";
@@ -122,6 +149,8 @@ function ragOf(verdict: Verdict, rules: RagRules): Rag {
       return "NO_DATA";
     case "no-target":
       return "NO_TARGET";
+    case "exceeded":
+      return "EXCEEDED";
     case "met-target":
     case "within-green":
       return "GREEN";
@@ -146,12 +175,13 @@ function reasonFor(verdict: Verdict, input: RateInput, rules: RagRules): string 
   if (target === null) return `A result of ${formatValue(actual, unit)} but no target to rate it against`;
 
   const amberTolerance = input.tolerance ?? rules.amberTolerance;
-  const toTarget = against(actual, target, "the target", unit);
+  const greenTolerance = input.greenTolerance ?? rules.greenTolerance;
+  const toTarget = against(actual, target, input.targetWords ?? "the target", unit);
   const toFloor = floor === null ? "" : against(actual, floor, "the floor standard", unit);
   const floorText = floor === null ? "" : formatValue(floor, unit);
   let greenNote = "";
   if (polarity === "target") greenNote = `, within the green band of ${formatTolerance(rules.targetBand, unit)} either side`;
-  else if (rules.greenTolerance) greenNote = `, within the green tolerance of ${formatTolerance(rules.greenTolerance, unit)}`;
+  else if (greenTolerance) greenNote = `, within the green tolerance of ${formatTolerance(greenTolerance, unit)}`;
   const amberNote = floor !== null ? "" : `the amber tolerance of ${formatTolerance(amberTolerance ?? { kind: "absolute", value: 0 }, unit)}`;
 
   switch (verdict) {
@@ -160,6 +190,8 @@ function reasonFor(verdict: Verdict, input: RateInput, rules: RagRules): string 
       return "";
     case "beyond-floor":
       return polarity === "target" ? `${toTarget}, further from it than the floor standard of ${floorText}` : toFloor;
+    case "exceeded":
+      return `${toTarget}, beyond it by more than the exceeded margin of ${formatTolerance(rules.exceeded ?? { kind: "absolute", value: 0 }, unit)}`;
     case "met-target":
       return toTarget;
     case "within-green":
@@ -190,6 +222,11 @@ function reasonFor(verdict: Verdict, input: RateInput, rules: RagRules): string 
     case "red":
       return floor !== null ? toFloor : `${toTarget}, beyond ${amberNote}`;
   }
+}
+
+/** "12.0 percentage points below the target of 70.0%": a result against its target, as the reasons begin. */
+export function againstTarget(actual: number, target: number, unit: Unit, targetWords = "the target"): string {
+  return against(actual, target, targetWords, unit);
 }
 
 /** Rates one result against its target and floor standard; see the module note for the rules. */

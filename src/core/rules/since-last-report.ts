@@ -25,7 +25,7 @@ export interface Comparison {
   readonly diagnostics: Diagnostic[];
 }
 
-const ragWord: Record<Rag, string> = { GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NO_DATA: "NO DATA", NO_TARGET: "NO TARGET" };
+const ragWord: Record<Rag, string> = { GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NO_DATA: "NO DATA", NO_TARGET: "NO TARGET", MONITOR: "MONITOR", EXCEEDED: "EXCEEDED" };
 
 const noCounts = { fellToRed: 0, backToGreen: 0, improved: 0, worsened: 0, added: 0, gone: 0, revised: 0 };
 
@@ -42,13 +42,18 @@ function norm(s: string | null): string {
   return (s ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** How the alert moved from the report's to today's, or null when it did not in a way worth saying. */
+/**
+ * How the alert moved from the report's to today's, or null when it did not in a way worth saying.
+ * EXCEEDED counts as green here (it is beyond the target): moving between the two is not a change
+ * the committee is told about, and coming to either from amber or red is "back to green".
+ */
 export function alertChange(before: Rag | null, now: Rag | null): AlertChange | null {
-  if (now === before) return null;
+  const green = (r: Rag | null): boolean => r === "GREEN" || r === "EXCEEDED";
+  if (now === before || (green(now) && green(before))) return null;
   if (now === "RED") return "fell-to-red";
-  if (now === "GREEN" && (before === "AMBER" || before === "RED")) return "back-to-green";
+  if (green(now) && (before === "AMBER" || before === "RED")) return "back-to-green";
   if (now === "AMBER" && before === "RED") return "improved";
-  if (now === "AMBER" && before === "GREEN") return "worsened";
+  if (now === "AMBER" && green(before)) return "worsened";
   return null;
 }
 

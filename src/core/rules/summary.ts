@@ -3,14 +3,14 @@ import type { IndicatorResult, RagCounts, Summary } from "../dashboard";
 /**
  * The summary block: alerts counted overall and by service area (in order of first appearance;
  * indicators without one are counted under "Other"). Activity indicators are counted apart, as
- * they get no alert. Indicators not included in this iteration are listed on the dashboard but
+ * they get no alert; so are monitor-only (MONITOR) and EXCEEDED indicators, within the total. Indicators not included in this iteration are listed on the dashboard but
  * not counted.
  */
 
 type MutableCounts = { -readonly [K in keyof RagCounts]: RagCounts[K] };
 
 function emptyCounts(): MutableCounts {
-  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, activity: 0, total: 0 };
+  return { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 0, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 0, total: 0 };
 }
 
 function count(counts: MutableCounts, result: IndicatorResult): void {

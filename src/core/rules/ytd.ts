@@ -1,5 +1,5 @@
-import { monthNumberOf, reportingYearFirstMonth, reportingYearInWords, reportingYearStartYear } from "../calendar";
-import type { YearToDate } from "../dashboard";
+import { monthNumberOf, monthShortName, quarterPeriodOf, reportingYearFirstMonth, reportingYearInWords, reportingYearStartYear } from "../calendar";
+import type { Rag, YearToDate } from "../dashboard";
 import type { Indicator, Observation } from "../indicator";
 import type { RuleSettings } from "../settings";
 import { chooseAggregation, mean, presentResults, ratioOfTotals, sumOrNull } from "./aggregation";
@@ -16,10 +16,41 @@ import { alertOf } from "./rag";
  *   sheet's target for a count is a monthly target), null when any of them has no target.
  *   Floor and expected likewise.
  * - mean: the mean of the results; ratio: Σ numerators / Σ denominators; latest: the current
- *   result. For these the YTD target, floor and expected are the current period's.
+ *   result (and so for figures that are already cumulative). For these the YTD target, floor and
+ *   expected are the current period's.
  * A KPI's YTD figure is rated with the same rules as a single result; activities get no YTD alert.
+ *
+ * How much of the year is in: the periods with a result out of those the year has run ("7 of 9
+ * months"), and which are missing; a sum or mean over missing periods is never complete. A latest
+ * (or cumulative) figure covers the year by itself. With `ytdMinMonths`, a YTD alert is held back
+ * ("too early") until the year has run that many months to the end of the current period.
  */
-export function yearToDate(indicator: Indicator, current: Observation, rules: RuleSettings): YearToDate | null {
+
+/** Shared by every complete year to date, rather than a new empty list for each. */
+const noneMissing: string[] = [];
+
+/** What the caller knows about the indicator beyond its series. */
+export interface YtdOptions {
+  /** Monitored without a target: the YTD is shown, its alert is MONITOR. */
+  readonly monitored?: boolean;
+}
+
+/**
+ * The labels of the periods of the year so far (first months `yearStart`, then every `step`
+ * months, to `currentEnd`) that have no result. Labels are made only for those: most years to date
+ * are complete, and this runs for every indicator.
+ */
+function missingPeriods(frequency: "month" | "quarter", yearStart: number, currentEnd: number, yearStartMonth: number, withResult: ReadonlySet<number>): string[] {
+  const missing: string[] = [];
+  const step = frequency === "month" ? 1 : 3;
+  for (let m = yearStart; m <= currentEnd; m += step) {
+    if (!withResult.has(m)) missing.push(frequency === "month" ? monthShortName(m) : quarterPeriodOf(m, yearStartMonth).label);
+  }
+  return missing;
+}
+
+/** Builds an indicator's year to date at its current observation; see the module note. */
+export function yearToDate(indicator: Indicator, current: Observation, rules: RuleSettings, options: YtdOptions = {}): YearToDate | null {
   if (indicator.frequency !== "month" && indicator.frequency !== "quarter") return null;
   const currentStart = monthNumberOf(current.period.start);
   const currentEnd = monthNumberOf(current.period.end);
@@ -58,10 +89,26 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
       break;
   }
 
-  const rag =
-    indicator.kind === "kpi"
-      ? alertOf({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance }, rules)
-      : null;
+  const step = indicator.frequency === "month" ? 1 : 3;
+  const expectedPeriods = Math.floor((currentEnd - yearStart) / step) + 1;
+  let missing: string[] = noneMissing;
+  if (choice.aggregation !== "latest" && counted.length < expectedPeriods) {
+    const withResult = new Set<number>();
+    for (const o of counted) {
+      const start = monthNumberOf(o.period.start);
+      if (start !== null) withResult.add(start);
+    }
+    missing = missingPeriods(indicator.frequency, yearStart, currentEnd, rules.yearStartMonth, withResult);
+  }
+  const noun = indicator.frequency === "month" ? "month" : "quarter";
+  const tooEarly = indicator.kind === "kpi" && !options.monitored && currentEnd - yearStart + 1 < rules.ytdMinMonths;
+
+  let rag: Rag | null = null;
+  if (indicator.kind === "kpi" && !tooEarly) {
+    rag = options.monitored
+      ? "MONITOR"
+      : alertOf({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance, greenTolerance: indicator.greenTolerance ?? null }, rules);
+  }
   return {
     year: reportingYearInWords(reportingYearStartYear(currentStart, rules.yearStartMonth), rules.yearStartMonth),
     aggregation: choice.aggregation,
@@ -71,5 +118,10 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
     target,
     expected,
     rag,
+    expectedPeriods,
+    coverage: `${counted.length} of ${expectedPeriods} ${noun}${expectedPeriods === 1 ? "" : "s"}`,
+    complete: missing.length === 0,
+    missing,
+    tooEarly,
   };
 }

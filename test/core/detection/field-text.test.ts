@@ -46,3 +46,21 @@ describe("field text", () => {
     });
   });
 });
+
+describe("field text of councils' published schemes", () => {
+  it("reads the polarity words of benchmarking sources: Ascending is lower, Descending higher, Goldilocks close to a midpoint", () => {
+    assert.equal(parsePolarity("Ascending"), "lower");
+    assert.equal(parsePolarity("Descending"), "higher");
+    assert.equal(parsePolarity("Goldilocks"), "target");
+  });
+
+  it("reads a frequency of every two years as annual periods", () => {
+    assert.equal(parseFrequency("2 yearly"), "year");
+    assert.equal(parseFrequency("Biennial"), "year");
+  });
+
+  it("reads an aggregation that says the figures are already year to date as the latest figure", () => {
+    for (const words of ["Cumulative", "YTD", "Year to date", "Cumulative YTD"]) assert.equal(parseAggregation(words), "latest", words);
+    assert.equal(parseAggregation("Sum"), "sum");
+  });
+});

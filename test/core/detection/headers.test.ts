@@ -22,3 +22,15 @@ describe("normaliseHeader", () => {
   it("ignores case, punctuation and spacing", () => assert.equal(normaliseHeader("  KPI  No. "), "kpi no"));
   it("reads & as and", () => assert.equal(normaliseHeader("Service & Area"), "service and area"));
 });
+
+describe("roleOfHeader for the columns benchmarking sheets and councils' schemes add", () => {
+  const cases: [string, ColumnRole][] = [
+    ["National average", "comparator"], ["England average", "comparator"], ["Scotland average", "comparator"], ["Scottish average", "comparator"],
+    ["Wales average", "comparator"], ["Family group average", "comparator"], ["Family group", "comparator"], ["Nearest neighbours", "comparator"],
+    ["CIPFA nearest neighbours average", "comparator"], ["Statistical neighbours", "comparator"], ["Comparator", "comparator"], ["Benchmark", "comparator"],
+    ["Scottish average 2022-23", "comparator"], ["Quartile", "quartile"], ["Rank", "rank"], ["Ranking", "rank"], ["Out of", "rankOf"],
+    ["Midpoint", "midpoint"], ["Green tolerance", "greenTolerance"], ["RAG type", "kind"], ["Reporting", "kind"],
+    ["Stale after (months)", "staleAfter"],
+  ] as [string, ColumnRole][];
+  for (const [text, role] of cases) it(`reads "${text}" as ${role}`, () => assert.equal(roleOfHeader(text), role));
+});

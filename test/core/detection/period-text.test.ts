@@ -83,3 +83,33 @@ describe("period text", () => {
     });
   });
 });
+
+describe("period text of benchmarking sources", () => {
+  it("reads a multi-year span such as 2012-15 as three reporting years", () => {
+    const p = parsePeriod("2012-15", "General", 4);
+    assert.equal(p?.frequency, "multiYear");
+    assert.deepEqual(p?.period, { label: "2012-15", start: "2012-04-01", end: "2015-03-31" });
+  });
+
+  it("reads 2018-20 as a two-year span and 2012-2015 as a three-year one", () => {
+    assert.deepEqual(parsePeriod("2018-20", "General", 4)?.period, { label: "2018-20", start: "2018-04-01", end: "2020-03-31" });
+    assert.deepEqual(parsePeriod("2012-2015", "General", 4)?.period, { label: "2012-15", start: "2012-04-01", end: "2015-03-31" });
+  });
+
+  it("reads a quarter written 2018-19;Q1 as 2018-19 Q1 is read", () => {
+    assert.deepEqual(parsePeriod("2018-19;Q1", "General", 4), parsePeriod("2018-19 Q1", "General", 4));
+    assert.equal(parsePeriod("2018-19;Q1", "General", 4)?.period.label, "Q1 2018/19");
+  });
+
+  it("reads 2010-12 as December 2010 on its own, and as a two-year span when its row is of years", () => {
+    assert.equal(parsePeriod("2010-12", "General", 4)?.period.label, "Dec 2010");
+    const span = parsePeriod("2010-12", "General", 4, "span");
+    assert.equal(span?.frequency, "multiYear");
+    assert.deepEqual(span?.period, { label: "2010-12", start: "2010-04-01", end: "2012-03-31" });
+  });
+
+  it("never reads a span whose end is not after its start, nor one longer than ten years", () => {
+    assert.equal(parsePeriod("2012-05", "General", 4, "span")?.period.label, "May 2012");
+    assert.equal(parsePeriod("2000-15", "General", 4), null);
+  });
+});

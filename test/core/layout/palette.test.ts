@@ -24,3 +24,20 @@ describe("palette", () => {
     assert.ok(green - red >= 0.1, `green ${green} vs red ${red}`);
   });
 });
+
+describe("palette for EXCEEDED", () => {
+  it("gives EXCEEDED its own colour whose text has WCAG AA contrast (4.5) on its fill", () => {
+    const colours = (alertColours as Record<string, { fill: string; text: string } | undefined>)["EXCEEDED"];
+    assert.ok(colours, "EXCEEDED has colours");
+    assert.ok(contrastRatio(colours.fill, colours.text) >= 4.5, `${contrastRatio(colours.fill, colours.text).toFixed(2)}`);
+  });
+
+  it("keeps EXCEEDED apart from GREEN, AMBER and RED in greyscale", () => {
+    const colours = (alertColours as Record<string, { fill: string; text: string } | undefined>)["EXCEEDED"];
+    const exceeded = relativeLuminance(colours?.fill ?? "#FFFFFF");
+    for (const rag of ["GREEN", "AMBER", "RED"] as const) {
+      const other = relativeLuminance(alertColours[rag].fill);
+      assert.ok(Math.abs(exceeded - other) >= 0.1, `EXCEEDED ${exceeded.toFixed(3)} vs ${rag} ${other.toFixed(3)}`);
+    }
+  });
+});

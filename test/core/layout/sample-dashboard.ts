@@ -41,6 +41,16 @@ const base: IndicatorResult = {
   sinceLastReport: null,
   trend: [],
   trendDescription: null,
+  monitorOnly: false,
+  lastYear: null,
+  dotLastYear: null,
+  dotPrevious: null,
+  targetFrom: null,
+  midpoint: null,
+  comparisons: [],
+  rank: null,
+  quartile: null,
+  staleAfterMonths: 12,
 };
 
 const dec2012 = { label: "Dec 2012", start: "2012-12-01", end: "2012-12-31" };
@@ -68,7 +78,7 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     rag: "GREEN",
     dot: "IMPROVED",
     previous: { period: dec2012, actual: 0.78, rag: "AMBER" },
-    ytd: { year: "2012/13", aggregation: "mean", aggregationSource: "inferred", periods: 10, actual: 0.81, target: 0.8, expected: null, rag: "GREEN" },
+    ytd: { year: "2012/13", aggregation: "mean", aggregationSource: "inferred", periods: 10, actual: 0.81, target: 0.8, expected: null, rag: "GREEN", expectedPeriods: 10, coverage: "10 of 10", complete: true, missing: [], tooEarly: false },
     commentary: "Improved after two new advisers started in December.",
   }),
   indicator(3, {
@@ -128,7 +138,7 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     rag: "RED",
     dot: "WORSENED",
     previous: { period: q2, actual: 104, rag: "AMBER" },
-    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 3, actual: 330, target: 270, expected: null, rag: "RED" },
+    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 3, actual: 330, target: 270, expected: null, rag: "RED", expectedPeriods: 3, coverage: "3 of 3", complete: true, missing: [], tooEarly: false },
     commentary:
       "A rise in shoplifting offences among 15 to 17 year olds in two districts; the triage scheme restarts in February and is expected to bring the figure back under the floor standard by the end of the year.",
   }),
@@ -208,7 +218,7 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     upper: 420000,
     position: "WITHIN",
     variance: { absolute: 12345, percent: 0.0308625 },
-    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 9, actual: 3650000, target: null, expected: 3600000, rag: null },
+    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 9, actual: 3650000, target: null, expected: 3600000, rag: null, expectedPeriods: 9, coverage: "9 of 9", complete: true, missing: [], tooEarly: false },
   }),
   indicator(14, {
     ref: "LAR03",
@@ -237,6 +247,8 @@ function counts(indicators: readonly IndicatorResult[]): RagCounts {
     RED: count("RED"),
     NO_DATA: count("NO_DATA"),
     NO_TARGET: count("NO_TARGET"),
+    MONITOR: count("MONITOR"),
+    EXCEEDED: count("EXCEEDED"),
     activity: shown.length - kpis.length,
     total: shown.length,
   };
@@ -287,6 +299,7 @@ export function sampleDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     rules: defaultSettings().rules,
     changes: { since: null, entries: [], counts: { fellToRed: 0, backToGreen: 0, improved: 0, worsened: 0, added: 0, gone: 0, revised: 0 }, notes: [] },
     revisions: [],
+    missingCommentary: [],
     ...overrides,
   };
 }

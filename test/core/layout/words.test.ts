@@ -24,3 +24,10 @@ describe("words", () => {
     assert.equal(dateInWords("not a date"), "not a date");
   });
 });
+
+describe("words for the statuses councils add", () => {
+  it("writes MONITOR and EXCEEDED as words that read in print", () => {
+    assert.equal(alertWord("MONITOR" as never), "MONITOR");
+    assert.equal(alertWord("EXCEEDED" as never), "EXCEEDED");
+  });
+});

@@ -27,3 +27,22 @@ describe("guidanceNotes", () => {
     assert.match(text, /from September \(the academic year\)/);
   });
 });
+
+describe("guidanceNotes for the settings councils differ on", () => {
+  it("says nothing of the new settings when they are left as they are", () => {
+    const text = guidanceNotes(rules()).join("\n");
+    assert.doesNotMatch(text, /EXCEEDED|MONITOR|same period last year|too early|better than the previous/i);
+  });
+
+  it("describes each new setting when it is turned on", () => {
+    const text = guidanceNotes(
+      rules({ exceeded: { kind: "percent", value: 0.1 }, trendAlerts: "lastYear", dotMethod: "lastYear", ytdMinMonths: 4, monitorOnly: ["CS05"], zeroTargetBand: { kind: "absolute", value: 0.02 } } as Parameters<typeof rules>[0]),
+    ).join("\n");
+    assert.match(text, /EXCEEDED: the target has been beaten by more than 10% of the target/);
+    assert.match(text, /AMBER when it is better than the same period last year, RED when it is not/);
+    assert.match(text, /Direction of travel compares the latest result with the same period a year before/);
+    assert.match(text, /YTD alerts are given once the year has run 4 months; before that they show TOO EARLY/);
+    assert.match(text, /MONITOR: the indicator is monitored without a target/);
+    assert.match(text, /Where the target is 0/);
+  });
+});

@@ -100,6 +100,16 @@ export function result(fields: Partial<IndicatorResult> = {}): IndicatorResult {
     trend: [],
     sinceLastReport: null,
     trendDescription: null,
+    monitorOnly: false,
+    lastYear: null,
+    dotLastYear: null,
+    dotPrevious: null,
+    targetFrom: null,
+    midpoint: null,
+    comparisons: [],
+    rank: null,
+    quartile: null,
+    staleAfterMonths: 12,
     ...fields,
   };
 }

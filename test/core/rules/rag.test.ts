@@ -3,6 +3,7 @@ import { describe, it } from "mocha";
 import type { Rag } from "../../../src/core/dashboard";
 import type { Polarity, Tolerance, Unit } from "../../../src/core/indicator";
 import { rateResult } from "../../../src/core/rules/rag";
+import type { RuleSettings } from "../../../src/core/settings";
 import { rules } from "./indicator-builder";
 
 interface Row {
@@ -186,5 +187,45 @@ describe("rateResult", () => {
       const { reason } = rateResult({ actual: 195, target: 200, floor: null, polarity: "higher", unit: "count" }, rules({ amberTolerance: { kind: "percent", value: 0.05 } }));
       assert.equal(reason, "5 below the target of 200, within the amber tolerance of 5% of the target");
     });
+  });
+});
+
+describe("rateResult with the statuses and bands councils add", () => {
+  const exceeded = rules({ exceeded: { kind: "percent", value: 0.1 } } as Partial<RuleSettings>);
+
+  it("rates a result beyond the target by more than the exceeded margin EXCEEDED, and says so", () => {
+    const rating = rateResult({ actual: 0.8, target: 0.7, floor: 0.6, polarity: "higher", unit: "percentage" }, exceeded);
+    assert.equal(rating.rag, "EXCEEDED");
+    assert.equal(rating.reason, "10.0 percentage points above the target of 70.0%, beyond it by more than the exceeded margin of 10% of the target");
+  });
+
+  it("rates a result exactly on the exceeded margin GREEN", () => {
+    assert.equal(rateResult({ actual: 0.77, target: 0.7, floor: 0.6, polarity: "higher", unit: "percentage" }, exceeded).rag, "GREEN");
+  });
+
+  it("rates a lower-is-better result far under its target EXCEEDED", () => {
+    const margin = rules({ exceeded: { kind: "absolute", value: 15 } } as Partial<RuleSettings>);
+    assert.equal(rateResult({ actual: 80, target: 100, floor: 120, polarity: "lower", unit: "count" }, margin).rag, "EXCEEDED");
+  });
+
+  it("never rates a close-to-target indicator EXCEEDED, and gives no EXCEEDED unless the setting is on", () => {
+    assert.equal(rateResult({ actual: 0.7, target: 0.7, floor: null, polarity: "target", unit: "percentage" }, exceeded).rag, "GREEN");
+    assert.equal(rateResult({ actual: 0.95, target: 0.7, floor: 0.6, polarity: "higher", unit: "percentage" }, rules()).rag, "GREEN");
+  });
+
+  it("uses an indicator's own green tolerance from the sheet, as it does its own amber tolerance", () => {
+    const input = { actual: 0.77, target: 0.8, floor: 0.7, polarity: "higher" as const, unit: "percentage" as const };
+    assert.equal(rateResult(input, rules()).rag, "AMBER");
+    const own = rateResult({ ...input, greenTolerance: { kind: "percent", value: 0.05 } } as Parameters<typeof rateResult>[0], rules());
+    assert.equal(own.rag, "GREEN");
+    assert.equal(own.reason, "3.0 percentage points below the target of 80.0%, within the green tolerance of 5% of the target");
+  });
+
+  it("falls back to the absolute band set for a target of 0 when the band is a percentage of the target", () => {
+    // A gender pay gap of 1 point against a target of 0: a 5% band of 0 is no band at all.
+    const input = { actual: 0.01, target: 0, floor: null, polarity: "target" as const, unit: "percentage" as const };
+    assert.equal(rateResult(input, rules()).rag, "RED");
+    const withBand = rateResult(input, rules({ zeroTargetBand: { kind: "absolute", value: 0.02 } } as Partial<RuleSettings>));
+    assert.equal(withBand.rag, "GREEN");
   });
 });

@@ -233,9 +233,9 @@ describe("buildDashboard", () => {
   });
 
   it("counts alerts overall and by service area", () => {
-    assert.deepEqual(dashboard.summary.total, { GREEN: 2, AMBER: 1, RED: 1, NO_DATA: 2, NO_TARGET: 1, activity: 1, total: 8 });
+    assert.deepEqual(dashboard.summary.total, { GREEN: 2, AMBER: 1, RED: 1, NO_DATA: 2, NO_TARGET: 1, MONITOR: 0, EXCEEDED: 0, activity: 1, total: 8 });
     const libraries = dashboard.summary.byServiceArea.find((a) => a.serviceArea === "Libraries");
-    assert.deepEqual(libraries?.counts, { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 1, NO_TARGET: 0, activity: 1, total: 2 });
+    assert.deepEqual(libraries?.counts, { GREEN: 0, AMBER: 0, RED: 0, NO_DATA: 1, NO_TARGET: 0, MONITOR: 0, EXCEEDED: 0, activity: 1, total: 2 });
   });
 
   it("lists the red, the worsened alert and the activity outside its range", () => {
@@ -335,5 +335,48 @@ describe("buildDashboard", () => {
     const out = buildDashboard([rising], { settings: trendSettings, cutoff: "2013-01", produced: "2013-02-01", diagnostics: [] });
     assert.equal(out.indicators[0]?.dot, "IMPROVED");
     assert.match(out.guidance.join(" "), /trend of the last 4 results/);
+  });
+});
+
+describe("buildDashboard with the rules councils publish", () => {
+  const build = (indicators: readonly Indicator[], cutoff: string, ruleChanges: Record<string, unknown> = {}) =>
+    buildDashboard(indicators, { settings: { ...defaultSettings(), rules: { ...defaultSettings().rules, ...ruleChanges } }, cutoff, produced: "2013-01-10", diagnostics: [] });
+
+  it("warns, once per indicator, when a band that is a percentage of the target meets a target of 0", () => {
+    const gap = indicator({ name: "Gender pay gap", polarity: "target", series: [obs(month("2012-11"), { actual: 0.01, target: 0 }), obs(month("2012-12"), { actual: 0.02, target: 0, cells: { target: "E7" } })] });
+    const d = build([gap], "2012-12");
+    const warnings = d.diagnostics.filter((x) => x.code === "relative-band-zero-target");
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]?.cell, "E7");
+  });
+
+  it("warns when a year to date is over missing months, naming them", () => {
+    const gaps = indicator({ unit: "count", series: [obs(month("2012-04"), { actual: 5, target: 4 }), obs(month("2012-05"), { actual: null, target: 4 }), obs(month("2012-06"), { actual: 6, target: 4 })] });
+    const warning = build([gaps], "2012-06").diagnostics.find((x) => x.code === "ytd-incomplete");
+    assert.match(warning?.message ?? "", /2 of 3 months/);
+    assert.match(warning?.message ?? "", /May 2012/);
+  });
+
+  it("lets an indicator published every two years keep its latest result current for 24 months", () => {
+    const biennial = indicator({ frequency: "year", staleAfterMonths: 24, series: [obs(period("2010/11", "2010-04-01", "2011-03-31"), { actual: 0.8, target: 0.7 })] } as Partial<Indicator>);
+    const r = build([biennial], "2012-12").indicators[0];
+    assert.equal(r?.stale, false);
+    assert.equal(r?.rag, "GREEN");
+    const yearly = { ...biennial, staleAfterMonths: null };
+    assert.equal(build([yearly], "2012-12").indicators[0]?.rag, "NO_DATA");
+  });
+
+  it("compares a multi-year span only with an earlier span of the same length", () => {
+    const spans = indicator({
+      frequency: "multiYear",
+      series: [
+        obs(period("2010-13", "2010-04-01", "2013-03-31"), { actual: 0.5 }),
+        obs(period("2011-13", "2011-04-01", "2013-03-31"), { actual: 0.9 }),
+        obs(period("2011-14", "2011-04-01", "2014-03-31"), { actual: 0.6 }),
+      ],
+    } as unknown as Partial<Indicator>);
+    const r = build([spans], "2014-03").indicators[0];
+    assert.equal(r?.previous?.period.label, "2010-13");
+    assert.equal(r?.dot, "IMPROVED");
   });
 });

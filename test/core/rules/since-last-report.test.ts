@@ -3,7 +3,7 @@ import { describe, it } from "mocha";
 import { parseHistory, recordSnapshot, serialiseHistory, snapshotOf, type HistoryReading } from "../../../src/core/history";
 import type { Indicator } from "../../../src/core/indicator";
 import { buildDashboard } from "../../../src/core/rules";
-import { decimalsShown } from "../../../src/core/rules/since-last-report";
+import { alertChange, decimalsShown } from "../../../src/core/rules/since-last-report";
 import { defaultSettings, type Settings } from "../../../src/core/settings";
 import { indicator, month, obs, period } from "./indicator-builder";
 
@@ -155,5 +155,20 @@ describe("since the last report", () => {
     const today = [indicator({ id: "Q!4", sheet: "Q", row: 4, ref: "Q01", name: "Drug users completing treatment", frequency: "quarter", series: [obs(q2, { actual: 0.698, target: 0.7, floor: 0.6 }), obs(q3, { actual: 0.72, target: 0.7, floor: 0.6 })] })];
     const d = january(today, decemberReport(reported));
     assert.equal(d.revisions[0]?.text, "Q2 2012/13 result revised from 71.2% to 69.8% since the report of December 2012");
+  });
+});
+
+describe("alertChange", () => {
+  it("counts EXCEEDED as green: no change between them, back to green from amber, worsened to amber from it", () => {
+    assert.equal(alertChange("GREEN", "EXCEEDED"), null);
+    assert.equal(alertChange("EXCEEDED", "GREEN"), null);
+    assert.equal(alertChange("AMBER", "EXCEEDED"), "back-to-green");
+    assert.equal(alertChange("EXCEEDED", "AMBER"), "worsened");
+    assert.equal(alertChange("EXCEEDED", "RED"), "fell-to-red");
+  });
+
+  it("says nothing of a move to or from monitor only", () => {
+    assert.equal(alertChange("GREEN", "MONITOR"), null);
+    assert.equal(alertChange("MONITOR", "AMBER"), null);
   });
 });

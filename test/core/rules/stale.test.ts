@@ -19,3 +19,16 @@ describe("isStale", () => {
     assert.equal(staleReason(period("2010/11", "2010-04-01", "2011-03-31")), "Latest result (2010/11) is more than a year old");
   });
 });
+
+describe("isStale with an indicator's own limit", () => {
+  it("lets a result published every two years be up to 24 months old", () => {
+    const old = period("2010/11", "2010-04-01", "2011-03-31");
+    assert.equal(isStale(old, "2012-12"), true);
+    assert.equal(isStale(old, "2012-12", 24), false);
+    assert.equal(isStale(old, "2013-04", 24), true);
+  });
+
+  it("says how old the result is in years when the limit is longer than one", () => {
+    assert.equal(staleReason(period("2008/09", "2008-04-01", "2009-03-31"), 24), "Latest result (2008/09) is more than 2 years old");
+  });
+});

@@ -127,3 +127,58 @@ describe("yearToDate", () => {
     assert.equal(yearToDate(rolling, rolling.series[0]!, rules()), null);
   });
 });
+
+describe("yearToDate done right", () => {
+  it("takes the latest figure of an indicator that is already cumulative, never summing it again", () => {
+    // 10, 25 and 40 by June: the year to date is 40, not 75.
+    const cumulative = indicator({
+      name: "Apprenticeships started (cumulative)",
+      unit: "count",
+      cumulative: true,
+      series: [obs(month("2012-04"), { actual: 10, target: 8 }), obs(month("2012-05"), { actual: 25, target: 16 }), obs(month("2012-06"), { actual: 40, target: 24 })],
+    } as Parameters<typeof indicator>[0]);
+    const ytd = yearToDate(cumulative, cumulative.series[2]!, rules());
+    assert.equal(ytd?.actual, 40);
+    assert.equal(ytd?.target, 24);
+    assert.equal(ytd?.aggregation, "latest");
+    assert.equal(ytd?.aggregationSource, "the figures are already year to date (cumulative), so the latest is the year to date");
+  });
+
+  it("says how much of the year the YTD covers, and which months are missing", () => {
+    const gaps = indicator({
+      unit: "count",
+      series: ["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => obs(month(`2012-${m}`), { actual: m === "08" || m === "09" ? null : 10, target: 9 })),
+    });
+    const ytd = yearToDate(gaps, gaps.series[8]!, rules()) as (ReturnType<typeof yearToDate> & Record<string, unknown>) | null;
+    assert.equal(ytd?.periods, 7);
+    assert.equal(ytd?.["expectedPeriods"], 9);
+    assert.equal(ytd?.["coverage"], "7 of 9 months");
+    assert.equal(ytd?.["complete"], false);
+    assert.deepEqual(ytd?.["missing"], ["Aug 2012", "Sep 2012"]);
+  });
+
+  it("counts quarters as quarters, and a full year to date as complete", () => {
+    const quarters = indicator({
+      unit: "count",
+      frequency: "quarter",
+      series: [obs(period("Q1 2012/13", "2012-04-01", "2012-06-30"), { actual: 5 }), obs(period("Q2 2012/13", "2012-07-01", "2012-09-30"), { actual: 6 })],
+    });
+    const ytd = yearToDate(quarters, quarters.series[1]!, rules()) as (ReturnType<typeof yearToDate> & Record<string, unknown>) | null;
+    assert.equal(ytd?.["coverage"], "2 of 2 quarters");
+    assert.equal(ytd?.["complete"], true);
+  });
+
+  it("holds the YTD alert as too early until the year has run the months the setting asks for", () => {
+    const monthly = indicator({
+      unit: "count",
+      series: ["04", "05", "06", "07"].map((m) => obs(month(`2012-${m}`), { actual: 10, target: 9 })),
+    });
+    const early = rules({ ytdMinMonths: 4 } as Parameters<typeof rules>[0]);
+    const june = yearToDate(monthly, monthly.series[2]!, early) as (ReturnType<typeof yearToDate> & Record<string, unknown>) | null;
+    assert.equal(june?.rag, null);
+    assert.equal(june?.["tooEarly"], true);
+    const july = yearToDate(monthly, monthly.series[3]!, early) as (ReturnType<typeof yearToDate> & Record<string, unknown>) | null;
+    assert.equal(july?.rag, "GREEN");
+    assert.equal(july?.["tooEarly"], false);
+  });
+});
