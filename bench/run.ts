@@ -10,15 +10,22 @@
  *   XFD1048576, and a sheet of 200,000 indicator rows), each read in its own process for its peak memory.
  * - Report history: the store's size for 1,000 indicators × 36 reports, and a build that reads and
  *   records it on Excel on the web.
+ * - Documents: the workbook with its charts, its PDF through LibreOffice and the cover report
+ *   (.docx), for the sample and for 1,000 indicators.
  * Timings are noisy on shared machines: each is the minimum and median of repeats, and the
  * comparisons are ratios measured in the same run. `--json` prints the same figures as JSON.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runBuild } from "../src/cli/build-command";
+import { documentProperties, runBuild } from "../src/cli/build-command";
+import { coverReportBytes } from "../src/cli/cover-report-file";
+import { convertToPdf } from "../src/cli/pdf";
+import { readWorkbookGrids } from "../src/cli/xlsx-reader";
+import { writeDashboardWorkbook } from "../src/cli/xlsx-writer";
+import { chartedIndicators } from "../src/report/cover-report";
 import { buildDashboard } from "../src/core/rules";
 import { detectWorkbook } from "../src/core/detection";
 import { layoutDashboard } from "../src/core/layout";
@@ -32,11 +39,18 @@ import { measureTaskpane } from "../test/taskpane/measure";
 import { generateWorkbookGrids, writeGeneratedWorkbook, writeKpiRowsWorkbook } from "./generate";
 import { median, summarise, time, type Timing } from "./stats";
 
+/** Milliseconds one run of `work` takes. */
+async function timeOnce(work: () => Promise<unknown>): Promise<number> {
+  const start = Date.now();
+  await work();
+  return Date.now() - start;
+}
+
 const PERIODS = 36;
 const SIZES = [10, 100, 1000, 10000] as const;
 const PRODUCED = "2013-03-31";
 const json = process.argv.includes("--json");
-/** `--only engine|cli|excel|pane|reader|history` runs one section, for work on one cost. */
+/** `--only engine|cli|excel|pane|reader|history|documents` runs one section, for work on one cost. */
 const only = (() => {
   const i = process.argv.indexOf("--only");
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
@@ -153,7 +167,7 @@ async function measureCli(dir: string): Promise<CliRow[]> {
     await writeGeneratedWorkbook(input, size, PERIODS);
     const out = join(dir, `dashboard-${size}.xlsx`);
     const runs = size >= 10000 ? 3 : 5;
-    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null } as const;
+    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null, charts: false, author: null, docx: null } as const;
     const build = await time(runs, () => runBuild(options, silent));
     const grids = generateWorkbookGrids(size, PERIODS);
     const s = defaultSettings();
@@ -364,6 +378,55 @@ function table(title: string, header: readonly string[], rows: readonly (readonl
   return [title, line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""].join("\n");
 }
 
+/** Timings of the documents a committee paper needs, for one workbook. */
+interface DocumentsRow {
+  readonly workbook: string;
+  readonly chartsOn: boolean;
+  readonly charts: number;
+  readonly reportCharts: number;
+  /** The .xlsx with its native charts and tables. */
+  readonly xlsx: Timing;
+  /** LibreOffice's tagged PDF of it; null without LibreOffice. */
+  readonly pdf: Timing | null;
+  /** The cover report, charts rendered and packed. */
+  readonly docx: Timing;
+}
+
+/** Times the workbook, the PDF and the cover report for the sample and a generated 1,000-indicator workbook, charts on. */
+async function measureDocuments(dir: string): Promise<DocumentsRow[]> {
+  const inputs: { name: string; path: string }[] = [{ name: "sample", path: join(__dirname, "..", "assets", "sample-performance.xlsx") }];
+  const big = join(dir, "documents-1000.xlsx");
+  await writeGeneratedWorkbook(big, 1000, PERIODS);
+  inputs.push({ name: "1,000 indicators", path: big });
+  let soffice = true;
+  try {
+    execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
+  } catch {
+    soffice = false;
+  }
+  const rows: DocumentsRow[] = [];
+  // LibreOffice draws charts slowly: 750 charts take minutes, so that PDF is made once, after a
+  // run without charts that shows what the rest of the sheet costs.
+  const cases = [
+    { input: inputs[0], charts: true, pdfRuns: 3 },
+    { input: inputs[1], charts: false, pdfRuns: 3 },
+    { input: inputs[1], charts: true, pdfRuns: 1 },
+  ];
+  for (const c of cases) {
+    if (!c.input) continue;
+    log(`documents: ${c.input.name}, charts ${c.charts ? "on" : "off"}`);
+    const settings = { ...defaultSettings(), charts: c.charts, title: "Customer & Communities" };
+    const result = runPipeline(await readWorkbookGrids(c.input.path), settings, PRODUCED);
+    const props = documentProperties(result, null);
+    const out = join(dir, `documents-${rows.length}.xlsx`);
+    const xlsx = await time(3, async () => writeFileSync(out, await writeDashboardWorkbook(result.plan, props)));
+    const pdf = soffice ? (c.pdfRuns === 1 ? summarise([await timeOnce(() => convertToPdf(out))]) : (await time(c.pdfRuns, () => convertToPdf(out))).timing) : null;
+    const docx = await time(3, () => coverReportBytes(result.dashboard, null));
+    rows.push({ workbook: c.input.name, chartsOn: c.charts, charts: result.plan.charts.length, reportCharts: chartedIndicators(result.dashboard).length, xlsx: xlsx.timing, pdf, docx: docx.timing });
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "kpi-bench-"));
@@ -371,10 +434,11 @@ async function main(): Promise<void> {
     const engine = wanted("engine") ? await measureEngine() : { rows: [], growth: NaN, read1000x60: null, peakMemoryBytes: NaN, engineMemoryBytes: NaN };
     const cli = wanted("cli") ? await measureCli(dir) : [];
     const excel = wanted("excel") ? await measureExcel() : [];
+    const documents = wanted("documents") ? await measureDocuments(dir) : [];
     if (wanted("pane")) log("task pane: bundle and time to interactive");
     const reader = wanted("reader") ? await measureReader(dir) : [];
     const historyStore = wanted("history") ? await measureHistory() : null;
-    const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, interactiveMs: null, paneMs: null };
+    const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, onDemandGzipBytes: {}, interactiveMs: null, paneMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
     const calls = (n: number): number => excel.find((r) => r.indicators === n && r.options === "defaults")?.desktop.firstRun.apiCalls ?? NaN;
@@ -420,6 +484,7 @@ async function main(): Promise<void> {
       reader,
       taskpane: pane,
       history: historyStore,
+      documents,
       targets,
       seconds: (Date.now() - started) / 1000,
     };
@@ -485,6 +550,14 @@ async function main(): Promise<void> {
         "",
       );
     }
+    out.push(
+      table(
+        "Documents: the .xlsx (with its native charts when on), its tagged PDF through LibreOffice, the cover report (.docx) with its charts",
+        ["workbook", "charts", "report charts", "xlsx", "pdf", "docx"],
+        documents.map((d) => [d.workbook, String(d.charts), String(d.reportCharts), ms(d.xlsx), d.pdf ? (d.pdf.runs === 1 ? `${d.pdf.median.toFixed(0)} (once)` : ms(d.pdf)) : "n/a (no LibreOffice)", ms(d.docx)]),
+      ),
+    );
+    if (wanted("pane")) out.push(`Loaded only when the cover report is drafted: ${Object.entries(pane.onDemandGzipBytes ?? {}).map(([f, n]) => `${f} ${kb(n)} gzipped`).join(", ") || "nothing"}`, "");
     out.push(
       table(
         "Targets",

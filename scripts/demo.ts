@@ -5,8 +5,9 @@
  *    built from a temporary copy of the sample in which one December figure is the one the team
  *    first reported: RS01 (rogue traders disrupted) as 10. The sample holds today's figure, 8,
  *    as corrected after the paper went out; nothing else differs.
- * 2. January's dashboard is built from the sample itself into `out/dashboard.xlsx`: it shows what
- *    changed since the report of December 2012 (RS01 down to amber) and the revised figure.
+ * 2. January's dashboard is built from the sample itself into `out/dashboard.xlsx`, with its trend
+ *    charts, and the cover report drafted into `out/report.docx`: it shows what changed since the
+ *    report of December 2012 (RS01 down to amber) and the revised figure.
  *
  * The history starts afresh on every run, so the demo always shows the same thing. The PDF and
  * the PNG of page 1 are asked for only where LibreOffice and pdftoppm are installed, so a first
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
     if (december !== 0) return december;
 
     process.stderr.write(`\nJanuary's dashboard, from the sample as it is today (${firstReported.ref}'s December figure since corrected to ${firstReported.today}):\n`);
-    const args = ["build", "assets/sample-performance.xlsx", "--period", "2013-01", ...title, "--out", "out/dashboard.xlsx", "--history", history];
+    const args = ["build", "assets/sample-performance.xlsx", "--period", "2013-01", ...title, "--charts", "--out", "out/dashboard.xlsx", "--docx", "out/report.docx", "--history", history];
     if (installed(sofficeCommand())) {
       args.push("--pdf");
       if (installed(pdftoppmCommand())) args.push("--png");

@@ -3,15 +3,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Dashboard } from "../core/dashboard";
 import type { Diagnostic } from "../core/diagnostics";
+import { documentTitle } from "../core/layout";
 import { indicatorDetector, rateAndLayOut, type PipelineResult } from "../core/pipeline";
 import type { WorkbookReading } from "../core/reading";
 import { mappingSchema, parseSettings, type Settings } from "../core/settings";
 import { changesInWords, historySheetName, ownerOf, recordSnapshot, reportMonthWords, snapshotOf, type HistoryReading } from "../core/history";
 import { historyFileFor, readHistoryFile, writeHistoryFile } from "./history-file";
+import { writeCoverReport } from "./cover-report-file";
 import { sameFile, writeFileAtomically } from "./output-file";
 import { convertToPdf, renderFirstPage } from "./pdf";
 import { defaultMaxCells, readWorkbook } from "./xlsx-reader";
-import { writeSheetPlanFile } from "./xlsx-writer";
+import { writeDashboardWorkbook } from "./xlsx-writer";
 
 /**
  * `kpi-dashboard build`: reads a workbook, runs the pipeline and writes the dashboard as a new
@@ -52,6 +54,12 @@ export interface BuildOptions {
   readonly record?: boolean;
   /** The history file (`--history`); by default beside the output. */
   readonly history?: string | null;
+  /** Draw the trend charts (as the settings' `charts`). */
+  readonly charts: boolean;
+  /** The documents' author; none when not given, for the council to fill in. */
+  readonly author: string | null;
+  /** Where to write the cover report (.docx), or null. */
+  readonly docx: string | null;
 }
 
 /** Where the command writes: its two streams, and today's date for "Produced". */
@@ -67,7 +75,7 @@ export interface CommandIo {
 /** Usage text for the build command. */
 export const buildUsage =
   "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
-  "[--out dashboard.xlsx] [--pdf] [--png] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
+  "[--out dashboard.xlsx] [--pdf] [--png] [--docx report.docx] [--charts] [--author \"...\"] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
 
 /** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
 export function parseBuildArgs(args: readonly string[]): BuildOptions {
@@ -89,6 +97,9 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
         "group-by": { type: "string" },
         record: { type: "boolean", default: false },
         history: { type: "string" },
+        charts: { type: "boolean", default: false },
+        author: { type: "string" },
+        docx: { type: "string" },
       },
     });
   } catch (error) {
@@ -119,6 +130,9 @@ export function parseBuildArgs(args: readonly string[]): BuildOptions {
     groupBy,
     record: values.record === true,
     history: values.history ?? null,
+    charts: values.charts === true,
+    author: values.author ?? null,
+    docx: values.docx ?? null,
   };
 }
 
@@ -159,6 +173,7 @@ export async function resolveSettings(options: BuildOptions): Promise<Settings> 
   if (options.period) settings = { ...settings, period: options.period };
   if (options.title !== null) settings = { ...settings, title: options.title };
   if (options.groupBy) settings = { ...settings, grouping: options.groupBy === "service-area" ? "serviceArea" : "frequency" };
+  if (options.charts) settings = { ...settings, charts: true };
   return settings;
 }
 
@@ -214,20 +229,22 @@ async function checkWritable(out: string): Promise<void> {
   if (existing?.isDirectory()) throw new UsageError(`Cannot write "${out}": it is a folder.`);
 }
 
-async function writeWorkbook(result: Pick<BuiltDashboard, "dashboard" | "plan">, out: string): Promise<void> {
-  const meta = { creator: "kpi-dashboard", created: new Date(`${result.dashboard.produced}T00:00:00Z`) };
+/** The documents' properties: the dashboard's title and month, en-GB, and the author only when given. */
+export function documentProperties(result: Pick<PipelineResult, "dashboard">, author: string | null): { title: string; author: string; language: string; created: Date } {
+  return { title: documentTitle(result.dashboard), author: author?.trim() ?? "", language: "en-GB", created: new Date(`${result.dashboard.produced}T00:00:00Z`) };
+}
+
+async function writeWorkbook(result: Pick<BuiltDashboard, "dashboard" | "plan">, out: string, author: string | null): Promise<void> {
+  // The sheet is streamed row by row: memory follows a row of the dashboard, not the whole sheet.
+  const bytes = await writeDashboardWorkbook(result.plan, documentProperties(result, author));
   try {
-    // Streamed row by row: memory follows a row of the dashboard, not the whole sheet.
-    await writeFileAtomically(out, (temporary) => writeSheetPlanFile(temporary, result.plan, meta));
+    await writeFileAtomically(out, (temporary) => fs.writeFile(temporary, bytes));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? "error");
     throw new UsageError(`Cannot write "${out}": ${why}.`);
   }
 }
-
-/** Said on stderr when the settings ask for trend charts, which only the add-in can draw. */
-export const chartsNotDrawnWords = "Trend charts are drawn only by the add-in inside Excel; the .xlsx written here has their data but no charts.";
 
 /** The reader's cell limit: $KPI_DASHBOARD_MAX_CELLS when set to a positive whole number, else the default. */
 export function maxCellsSetting(): number {
@@ -282,8 +299,8 @@ async function readAndFind(workbook: string, settings: Settings): Promise<Workbo
  */
 async function buildFromFile(options: BuildOptions, settings: Settings, today: string, history: HistoryReading | undefined): Promise<BuiltDashboard> {
   const reading = await readAndFind(options.workbook, settings);
-  // The JSON promises each indicator's trend; the sheet needs it only for charts.
-  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json, ...(history ? { history } : {}) });
+  // The JSON promises each indicator's trend; otherwise only charts (on the sheet or in the cover report) read it.
+  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json || options.docx !== null, ...(history ? { history } : {}) });
   return { dashboard, plan, sheets: reading.sheets, indicatorsFound: reading.indicators.length };
 }
 
@@ -300,6 +317,10 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   if (record && historyFile) await refuseInputAsOutput(options.workbook, [historyFile], "--history");
   const history = historyFile ? await readHistoryFile(historyFile) : null;
   if (record && history?.problem) throw new UsageError(`Not recorded: ${history.problem} Move it aside or give another --history file.`);
+  if (options.docx) {
+    await refuseInputAsOutput(options.workbook, [options.docx], "--docx");
+    await checkWritable(options.docx);
+  }
   const result = await buildFromFile(options, settings, io.today, history ?? undefined);
   io.stderr(`Read ${options.workbook}\n`);
   const found = result.sheets.filter((s) => s.layout !== "none").length;
@@ -311,10 +332,8 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   const written: Record<string, string> = {};
   let exitCode = result.dashboard.diagnostics.some((d) => d.severity === "error") ? exitPartlyRead : 0;
   if (out) {
-    await writeWorkbook(result, out);
+    await writeWorkbook(result, out, options.author);
     written.xlsx = out;
-    // exceljs cannot draw charts; the data they would read is in the file all the same.
-    if (result.plan.charts.length > 0) io.stderr(`${chartsNotDrawnWords}\n`);
     if (options.pdf || options.png) {
       try {
         const pdf = await convertToPdf(out);
@@ -341,6 +360,15 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
     written.history = historyFile;
     const kept = recording.history.snapshots.length;
     io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
+  }
+  if (options.docx) {
+    try {
+      await writeCoverReport(result.dashboard, options.docx, options.author);
+      written.docx = options.docx;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`Cannot write "${options.docx}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? (error instanceof Error ? error.message : "error"))}.`);
+    }
   }
   if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);
   const outputs = Object.values(written);

@@ -1,6 +1,8 @@
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { rangeBounds, withAbsoluteRows } from "../core/a1";
 import type { BorderStyle, CellStyle, SheetPlan } from "../core/sheet-plan";
+import { finishDashboardPackage, type PackageProperties } from "./xlsx-package";
 
 /**
  * Writes a SheetPlan into an exceljs workbook: the command line's counterpart of the add-in's
@@ -81,7 +83,7 @@ function excelStyle(style: CellStyle, format: string, font: SheetPlan["font"]): 
   if (style.wrap !== undefined || style.hAlign || style.vAlign) {
     result.alignment = {
       ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
-      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.hAlign ? { horizontal: style.hAlign === "centerAcross" ? "centerContinuous" : style.hAlign } : {}),
       ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
     };
   }
@@ -301,15 +303,21 @@ function centreWhenPrinted(ws: ExcelJS.Worksheet, centre: boolean): void {
 }
 
 /**
- * Writes a workbook holding the plan's sheet to `file` with exceljs's streaming writer: each row
- * is written to the file's zip as soon as it is made, so memory follows one row, not the whole
- * sheet (a 100,000-indicator dashboard took some 2 GB through the in-memory workbook). The sheet
- * is the one `writeSheetPlan` makes (a test compares them cell by cell).
+ * Writes a workbook holding the plan's sheet with exceljs's streaming writer: each row goes into
+ * the package's zip as soon as it is made, so memory follows one row and the compressed package,
+ * not exceljs's model of every cell (a 100,000-indicator dashboard took some 2 GB through the
+ * in-memory workbook). Gives the same sheet as `writeSheetPlan` (a test compares them cell by
+ * cell). Returns the package's bytes.
  */
-export async function writeSheetPlanFile(file: string, plan: SheetPlan, meta: { readonly creator: string; readonly created: Date }): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  workbook.creator = meta.creator;
-  workbook.lastModifiedBy = meta.creator;
+export async function writeSheetPlanStreamed(plan: SheetPlan, meta: { readonly created: Date }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done): void {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.created = meta.created;
   workbook.modified = meta.created;
   const ws = workbook.addWorksheet(plan.name, sheetOptions(plan));
@@ -327,4 +335,25 @@ export async function writeSheetPlanFile(file: string, plan: SheetPlan, meta: { 
   writeRows(ws, plan, (row) => row.commit());
   ws.commit();
   await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The dashboard as a complete .xlsx: the sheet written by exceljs, then its charts, tables and
+ * document properties added to the package. Returns the file's bytes. The sheet is streamed
+ * (`writeSheetPlanStreamed`) unless `inMemory` asks for exceljs's in-memory workbook, which the
+ * tests compare it with: the finished packages hold the same sheet, charts, tables and properties.
+ */
+export async function writeDashboardWorkbook(plan: SheetPlan, props: PackageProperties & { readonly created: Date }, options: { readonly inMemory?: boolean } = {}): Promise<Buffer> {
+  let bytes: Uint8Array;
+  if (options.inMemory) {
+    const workbook = new ExcelJS.Workbook();
+    workbook.created = props.created;
+    workbook.modified = props.created;
+    writeSheetPlan(workbook, plan);
+    bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  } else {
+    bytes = await writeSheetPlanStreamed(plan, props);
+  }
+  return finishDashboardPackage(bytes, plan, props);
 }

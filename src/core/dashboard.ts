@@ -111,6 +111,12 @@ export interface IndicatorResult {
   readonly trend: readonly { readonly label: string; readonly actual: number | null; readonly target: number | null }[];
   /** How the row compares with the last report the committee was given; null when there is none to compare with. */
   readonly sinceLastReport: SinceLastReport | null;
+  /**
+   * The trend in one sentence, for the chart's alternative text and the cover report: "Percentage
+   * of calls answered, April 2012 to January 2013, against a target of 85.0%; latest result 84.5%
+   * in January 2013." Null when the trend has no result.
+   */
+  readonly trendDescription: string | null;
   /** Monitored without a target on purpose (rated MONITOR when it has a current result). */
   readonly monitorOnly: boolean;
   /** The result for the same period one year before, and its alert, whatever `dotMethod` is. */

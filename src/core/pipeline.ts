@@ -17,7 +17,7 @@ export interface PipelineResult {
 
 /** Options of a run beyond the settings. */
 export interface PipelineOptions {
-  /** Give every row its trend even without charts (the command line's JSON has them). */
+  /** Give every row its trend (default); false for a host that draws no chart. */
   readonly trends?: boolean;
   /** The reports recorded so far, to compare with the last one (none when absent). */
   readonly history?: HistoryReading;
@@ -44,7 +44,7 @@ export function rateAndLayOut(reading: WorkbookReading, settings: Settings, prod
     cutoff: settings.period,
     produced,
     diagnostics: reading.diagnostics,
-    trends: options.trends ?? settings.charts,
+    ...(options.trends !== undefined ? { trends: options.trends } : {}),
     ...(options.history ? { history: options.history } : {}),
   });
   const plan = layoutDashboard(dashboard, settings);
@@ -57,7 +57,7 @@ export function rateAndLayOut(reading: WorkbookReading, settings: Settings, prod
  * the two halves itself, letting its grids go in between (the command line does).
  * @param produced - the date the dashboard is produced, YYYY-MM-DD (passed in so the core stays pure)
  * @param history - the reports recorded so far, to compare with the last one (none when absent)
- * @param options - what the host could not read (hidden or too large sheets, formulas without results), and trends without charts
+ * @param options - what the host could not read (hidden or too large sheets, formulas without results), and whether rows get their trends
  */
 export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, history?: HistoryReading, options: PipelineOptions & { readonly notes?: ReadingNotes } = {}): PipelineResult {
   return rateAndLayOut(readIndicators(grids, settings, options.notes ?? {}), settings, produced, { ...(options.trends !== undefined ? { trends: options.trends } : {}), ...(history ? { history } : {}) });

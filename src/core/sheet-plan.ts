@@ -19,7 +19,8 @@ export interface CellStyle {
   /** Font size in points. */
   readonly size?: number;
   readonly wrap?: boolean;
-  readonly hAlign?: "left" | "center" | "right";
+  /** "centerAcross" is Excel's "Centre across selection": the text is centred over the empty cells to its right that share it, with no merge. */
+  readonly hAlign?: "left" | "center" | "right" | "centerAcross";
   readonly vAlign?: "top" | "center" | "bottom";
   readonly borderTop?: BorderStyle;
   readonly borderBottom?: BorderStyle;
@@ -66,20 +67,46 @@ export interface PrintSetup {
   /** Header and footer texts with Excel's &-codes (&P page, &N pages, &D date). */
   readonly header: { readonly left: string; readonly center: string; readonly right: string };
   readonly footer: { readonly left: string; readonly center: string; readonly right: string };
-  /** 1-based rows before which a manual page break is inserted. */
+  /** 1-based rows before which a manual page break is inserted: every page start after the first, so the pages do not depend on the renderer's own breaking. */
   readonly rowBreaks: readonly number[];
+  /** Pages the sheet prints on (one more than the breaks). */
+  readonly pages: number;
   readonly centerHorizontally: boolean;
 }
 
 /** A small trend chart: a line of results with a dashed target line, anchored over a cell range. */
 export interface ChartPlan {
+  /** The chart's name in the workbook ("Trend 1"), unique on the sheet. */
+  readonly name: string;
   readonly title: string;
+  /** What a screen reader says for the chart: a title and a one-line description. */
+  readonly altText: { readonly title: string; readonly description: string };
+  /** Axis titles: the periods (category axis) and the figures (value axis). */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Names of the two lines. */
+  readonly seriesNames: { readonly actual: string; readonly target: string };
+  /** Number format of the figures, for the value axis. */
+  readonly numberFormat: string;
   /** Where it sits, "N5:Q9". */
   readonly anchor: string;
   /** Range holding the category labels, the results and the targets (on the dashboard sheet, e.g. hidden helper columns). */
   readonly categories: string;
   readonly actual: string;
   readonly target: string | null;
+}
+
+/**
+ * A table in Excel's sense ("Format as Table"): a header row of distinct column names over its
+ * rows, so that a screen reader announces each cell with its column and the analyst can sort and
+ * filter. The table's cells are written like any others; the table only marks them.
+ */
+export interface TablePlan {
+  /** A name Excel accepts (letters, digits and underscores, not like a cell address), unique on the sheet. */
+  readonly name: string;
+  /** "A5:N12": the header row first. */
+  readonly range: string;
+  /** The header row's texts, left to right (the same as its cells). */
+  readonly columns: readonly string[];
 }
 
 /** The dashboard sheet, whole. `values` and `numberFormats` are rows × cols, starting at A1. */
@@ -96,7 +123,10 @@ export interface SheetPlan {
   /** Heights in points of rows that need one (1-based row numbers). */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   readonly styles: readonly StyledRange[];
+  /** Merged ranges. The dashboard merges none (Excel's accessibility checker flags merged cells); the writers still support them. */
   readonly merges: readonly string[];
+  /** The sheet's tables, each with a header row. */
+  readonly tables: readonly TablePlan[];
   readonly conditionalFormats: readonly ConditionalFormat[];
   /** Rows and columns frozen at the top and left. */
   readonly freeze: { readonly rows: number; readonly columns: number } | null;

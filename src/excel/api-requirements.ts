@@ -32,6 +32,8 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   "Worksheet.pageLayout": "1.9",
   "Worksheet.horizontalPageBreaks": "1.9",
   "Worksheet.charts": "1.1",
+  "Worksheet.tables": "1.1",
+  "Worksheet.shapes": "1.9",
   "WorksheetProtection.load": "1.2",
   "WorksheetProtection.protected": "1.2",
   "SettingCollection.add": "1.4",
@@ -136,6 +138,20 @@ export const apiRequirements: Readonly<Record<string, string>> = {
   // Common API
   "Office.context.requirements.isSetSupported": "common",
   "Office.context.platform": "common",
+  // Tables: the dashboard's tables get a header row each (accessibility), no banding or filter buttons.
+  "TableCollection.add": "1.1",
+  "Table.style": "1.1",
+  "Table.showBandedRows": "1.3",
+  "Table.showFilterButton": "1.3",
+  // Chart axis titles, and a chart's alternative text through its shape (charts have none of their own up to 1.9).
+  "Chart.axes": "1.1",
+  "ChartAxes.categoryAxis": "1.1",
+  "ChartAxes.valueAxis": "1.1",
+  "ChartAxis.title": "1.1",
+  "ChartAxisTitle.text": "1.1",
+  "ShapeCollection.getItem": "1.9",
+  "Shape.altTextTitle": "1.9",
+  "Shape.altTextDescription": "1.9",
 };
 
 /** Items of a collection, for recorded load paths such as "WorksheetCollection.items/name". */

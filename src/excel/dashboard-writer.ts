@@ -81,7 +81,7 @@ class RequestBudget {
   }
 }
 
-const hAlign = { left: "Left", center: "Center", right: "Right" } as const;
+const hAlign = { left: "Left", center: "Center", right: "Right", centerAcross: "CenterAcrossSelection" } as const;
 const vAlign = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 const borderWeight: Record<BorderStyle, "Thin" | "Medium"> = { thin: "Thin", medium: "Medium" };
 /** Same default as the command line's writer. */
@@ -90,7 +90,7 @@ const defaultBorderColour = "#595959";
 /** The border edges the writer uses (string literals, so no runtime enum is needed). */
 type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
 
-function applyBorder(range: Excel.Range, edges: readonly BorderEdge[], style: BorderStyle, colour: string): void {
+function applyBorder(range: Excel.Range | Excel.RangeAreas, edges: readonly BorderEdge[], style: BorderStyle, colour: string): void {
   for (const edge of edges) {
     const b = range.format.borders.getItem(edge);
     b.style = "Continuous";
@@ -100,7 +100,7 @@ function applyBorder(range: Excel.Range, edges: readonly BorderEdge[], style: Bo
 }
 
 /** Queues one style block. A plan border applies to every cell of its range, so inner lines are drawn too. */
-function applyStyle(range: Excel.Range, style: CellStyle): void {
+function applyStyle(range: Excel.Range | Excel.RangeAreas, style: CellStyle): void {
   const f = range.format;
   if (style.fill !== undefined) f.fill.color = style.fill ?? "";
   if (style.fontColor !== undefined) f.font.color = style.fontColor ?? "";
@@ -176,6 +176,43 @@ export function mergeBlocks(merges: readonly string[]): { range: string; across:
 const rowListMaxChars = 250;
 
 /**
+ * The plan's styles in as few calls as give the same cells: an entry joins the last earlier one
+ * with the same style (as one `getRanges` list, up to 250 characters) when no entry between them
+ * touches its cells, so applying it earlier changes nothing. A table split over many pages
+ * repeats the same few styles on each part; they then cost a call each, not one per part.
+ */
+export function styleBlocks(styles: SheetPlan["styles"]): { ranges: string; style: CellStyle }[] {
+  type Block = { key: string; ranges: string[]; bounds: NonNullable<ReturnType<typeof rangeBounds>>[]; chars: number; style: CellStyle };
+  const blocks: Block[] = [];
+  const overlaps = (a: NonNullable<ReturnType<typeof rangeBounds>>, b: NonNullable<ReturnType<typeof rangeBounds>>): boolean =>
+    a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  for (const { range, style } of styles) {
+    const key = JSON.stringify(style);
+    const bounds = rangeBounds(range);
+    let target: Block | null = null;
+    if (bounds) {
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const block = blocks[i];
+        if (!block) continue;
+        if (block.key === key) {
+          if (block.chars + 1 + range.length <= rowListMaxChars) target = block;
+          break;
+        }
+        if (block.bounds.some((b) => overlaps(b, bounds))) break;
+      }
+    }
+    if (target && bounds) {
+      target.ranges.push(range);
+      target.bounds.push(bounds);
+      target.chars += 1 + range.length;
+    } else {
+      blocks.push({ key, ranges: [range], bounds: bounds ? [bounds] : [], chars: range.length, style });
+    }
+  }
+  return blocks.map((b) => ({ ranges: b.ranges.join(","), style: b.style }));
+}
+
+/**
  * Row heights as few calls as the plan allows: runs of consecutive rows with one height, then
  * the runs of each height joined into address lists ("5:7,9:9,12:30") for `getRanges`, each list
  * short enough for Excel. Wrapped rows scattered through long tables would otherwise cost a call
@@ -213,21 +250,23 @@ const chartColours = { actual: "#1F3864", target: "#7F7F7F" } as const;
  * note under "Trend charts" says which line is which). The data block holds each series in a
  * row, so the chart reads by rows.
  */
-function queueChart(ws: Excel.Worksheet, chart: ChartPlan, index: number): void {
+function queueChart(ws: Excel.Worksheet, chart: ChartPlan): void {
   const c = ws.charts.add("Line", ws.getRange(chart.actual), "Rows");
-  c.name = `Trend ${index + 1}`;
+  c.name = chart.name;
   c.title.text = chart.title;
   c.title.format.font.size = 10;
   c.legend.visible = false;
+  c.axes.categoryAxis.title.text = chart.axisTitles.category;
+  c.axes.valueAxis.title.text = chart.axisTitles.value;
   const categories = ws.getRange(chart.categories);
   const actual = c.series.getItemAt(0);
-  actual.name = "Result";
+  actual.name = chart.seriesNames.actual;
   actual.setXAxisValues(categories);
   actual.markerStyle = "Circle";
   actual.markerSize = 5;
   actual.format.line.color = chartColours.actual;
   if (chart.target) {
-    const target = c.series.add("Target");
+    const target = c.series.add(chart.seriesNames.target);
     target.setValues(ws.getRange(chart.target));
     target.setXAxisValues(categories);
     target.markerStyle = "None";
@@ -236,11 +275,27 @@ function queueChart(ws: Excel.Worksheet, chart: ChartPlan, index: number): void 
   }
   const [start, end] = chart.anchor.split(":");
   c.setPosition(start ?? "A1", end ?? start ?? "A1");
+  // Charts have no alternative-text property of their own up to ExcelApi 1.9; a chart is a shape
+  // on the sheet's drawing layer under the chart's name, and the shape's alternative text is it.
+  const shape = ws.shapes.getItem(chart.name);
+  shape.altTextTitle = chart.altText.title;
+  shape.altTextDescription = chart.altText.description;
 }
 
-/** Request bytes of `queueChart`: its three ranges, fifteen objects and actions, and its text. */
+/** Request bytes of `queueChart`: its three ranges, twenty-two objects and actions, and its text. */
 function chartCost(chart: ChartPlan): number {
-  return requestCost(3, 15, 15, JSON.stringify(chart).length);
+  return requestCost(3, 22, 22, JSON.stringify(chart).length);
+}
+
+/** The style given to the dashboard's tables: the lightest, so the plan's own formats show; no banding or filter buttons. */
+export const tableStyle = "TableStyleLight1";
+
+/** Marks a planned table as an Excel table with its header row. */
+function queueTable(ws: Excel.Worksheet, range: string): void {
+  const table = ws.tables.add(ws.getRange(range), true);
+  table.style = tableStyle;
+  table.showBandedRows = false;
+  table.showFilterButton = false;
 }
 
 /** Options of `writeSheetPlan`. */
@@ -297,9 +352,9 @@ export async function writeSheetPlan(
     }
   }
 
-  for (const { range, style } of plan.styles) {
-    await budget.spend(styleCost(style) + range.length);
-    applyStyle(ws.getRange(range), style);
+  for (const { ranges, style } of styleBlocks(plan.styles)) {
+    await budget.spend(styleCost(style) + ranges.length);
+    applyStyle(ranges.includes(",") ? ws.getRanges(ranges) : ws.getRange(ranges), style);
   }
   for (const { range, across } of mergeBlocks(plan.merges)) {
     await budget.spend(requestCost(1, 0, 1, range.length + 8));
@@ -359,9 +414,13 @@ export async function writeSheetPlan(
   hf.rightFooter = p.footer.right;
   for (const row of p.rowBreaks) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
 
-  for (const [i, chart] of plan.charts.entries()) {
+  for (const { range } of plan.tables) {
+    await budget.spend(requestCost(2, 4, 3, range.length + 60));
+    queueTable(ws, range);
+  }
+  for (const chart of plan.charts) {
     await budget.spend(chartCost(chart));
-    queueChart(ws, chart, i);
+    queueChart(ws, chart);
   }
   return budget.syncs;
 }

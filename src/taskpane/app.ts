@@ -303,7 +303,9 @@ class Pane {
         el(
           "div",
           {},
-          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), result.dashboard.missingCommentary),
+          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), {
+            download: this.host.canDownload() ? () => void this.draftCoverReport(result.dashboard) : null,
+          }, result.dashboard.missingCommentary),
           renderSince({
             dashboard: result.dashboard,
             rows: result.rows,
@@ -378,6 +380,21 @@ class Pane {
     const saved = await this.saveNow();
     this.state.notice = saved ? { kind: "info", text: "Your choices are saved in the workbook." } : this.state.notice;
     this.renderNotice();
+  }
+
+  /** Drafts the cover report of the dashboard just built and downloads it; the code for it loads only now. */
+  private async draftCoverReport(dashboard: Dashboard): Promise<void> {
+    this.announce("Drafting the cover report…");
+    try {
+      const { downloadCoverReport } = await import(/* webpackChunkName: "cover-report" */ "./cover-report-download");
+      await downloadCoverReport(dashboard);
+      this.announce("The cover report is downloaded.");
+    } catch (error) {
+      const text = `The cover report could not be drafted: ${error instanceof Error ? error.message : String(error)}`;
+      this.state.notice = { kind: "error", text };
+      this.renderNotice();
+      this.announce(text);
+    }
   }
 
   private async build(): Promise<void> {

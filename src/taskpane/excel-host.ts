@@ -18,6 +18,18 @@ export function localDate(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Downloads work where the pane runs in a browser: Excel on the web. Desktop Excel runs the pane
+ * in an embedded web view that does not save downloads (Office's platform is then PC or Mac).
+ */
+export function canDownload(): boolean {
+  try {
+    return String(Office.context.platform) === "OfficeOnline";
+  } catch {
+    return false;
+  }
+}
+
 /** The Excel-backed host. */
 export function excelHost(): PaneHost {
   return {
@@ -36,5 +48,6 @@ export function excelHost(): PaneHost {
     saveSettings: saveSettingsToWorkbook,
     describeError,
     today: () => localDate(),
+    canDownload,
   };
 }

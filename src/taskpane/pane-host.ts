@@ -45,4 +45,6 @@ export interface PaneHost {
   describeError(error: unknown): string;
   /** Today's date, YYYY-MM-DD, as the dashboard's "produced" date. */
   today(): string;
+  /** Whether the pane can hand the analyst a file to save: in Excel on the web (a browser) it can; desktop Excel's pane cannot save downloads. */
+  canDownload(): boolean;
 }

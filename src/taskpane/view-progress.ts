@@ -40,6 +40,13 @@ export function progressMessage(step: BuildStep): string {
   return step === "done" ? "Dashboard built." : `${stepLabels[step]}…`;
 }
 
+/** What the result offers for the cover report: a button where the host can download, else a sentence saying how to get it. */
+export type ReportOffer = { readonly download: () => void } | { readonly download: null };
+
+/** Said on desktop Excel, whose pane cannot save files. */
+export const reportOnDesktopWords =
+  "To draft the cover report, open this workbook in Excel on the web and build there, or use the command line (kpi-dashboard build … --docx report.docx): Excel on the desktop does not let an add-in save files.";
+
 /**
  * The RED or worsened indicators without commentary, for the analyst to chase before the paper
  * goes out; nothing when there are none.
@@ -58,8 +65,17 @@ function renderMissingCommentary(missing: readonly MissingCommentary[]): HTMLEle
   );
 }
 
-/** The result of a build: summary sentence, a bar of alert counts, the indicators still needing commentary, and a button to the sheet. */
-export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => void, missingCommentary: readonly MissingCommentary[] = []): HTMLElement {
+/**
+ * The result of a build: summary sentence, a bar of alert counts, the indicators still needing
+ * commentary, a button to the sheet and the cover report.
+ */
+export function renderResult(
+  counts: RagCounts,
+  sheet: string,
+  onGoTo: () => void,
+  report: ReportOffer = { download: null },
+  missingCommentary: readonly MissingCommentary[] = [],
+): HTMLElement {
   const goTo = el("button", { type: "button", class: "secondary", "data-key": "goToDashboard" }, `Go to ${sheet}`);
   goTo.addEventListener("click", onGoTo);
   const chips: [string, number, string][] = [
@@ -82,5 +98,13 @@ export function renderResult(counts: RagCounts, sheet: string, onGoTo: () => voi
     ),
     renderMissingCommentary(missingCommentary),
     goTo,
+    report.download
+      ? (() => {
+          const draft = el("button", { type: "button", class: "secondary", "data-key": "draftCoverReport" }, "Draft the cover report");
+          const download = report.download;
+          draft.addEventListener("click", () => download());
+          return draft;
+        })()
+      : el("p", { class: "hint" }, reportOnDesktopWords),
   );
 }

@@ -164,7 +164,7 @@ describe("the command line on random workbooks", function () {
         if (model.out === "symbolic link") symlinkSync(input, out);
         else if (model.out === "hard link") linkSync(input, out);
         else if (model.out === "same path") out = path.join(dir, ".", `input-${n}.xlsx`);
-        const options: BuildOptions = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: true, title: null, groupBy: null };
+        const options: BuildOptions = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: true, title: null, groupBy: null, charts: false, author: null, docx: null };
         const outcome = await build(options);
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
         assert.doesNotMatch(outcome.stderr, /^\s+at /m, outcome.stderr);

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, 
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { summaryLine } from "../../src/cli/build-command";
 
 /** Runs the command line as a user would, through its bin script. */
@@ -67,13 +68,19 @@ describe("kpi-dashboard build", function () {
     assert.equal(wb.worksheets.length, 1);
   });
 
-  it("says on stderr that trend charts need the add-in, and writes their data beside the printed columns", async () => {
+  it("draws the trend charts into the workbook when the settings or --charts ask, with their data beside the printed columns", async () => {
     const settings = path.join(dir, "charts.json");
     writeFileSync(settings, JSON.stringify({ charts: true }));
     const out = path.join(dir, "charts.xlsx");
     const { code, stderr } = cli(["build", sample, "--period", "2013-01", "--settings", settings, "--out", out]);
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^Trend charts are drawn only by the add-in inside Excel; the \.xlsx written here has their data but no charts\.$/m);
+    assert.doesNotMatch(stderr, /drawn only by the add-in/);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);
+    assert.ok(charts.length >= 10, `${charts.length} chart parts`);
+    const flag = path.join(dir, "charts-flag.xlsx");
+    assert.equal(cli(["build", sample, "--period", "2013-01", "--charts", "--out", flag]).code, 0);
+    assert.equal((await JSZip.loadAsync(readFileSync(flag))).file(/^xl\/charts\//).length, charts.length, "--charts does the same");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Dashboard");
@@ -81,8 +88,34 @@ describe("kpi-dashboard build", function () {
     assert.ok(column.includes("Chart data (used by the trend charts)"), "the data block's heading is in column P");
     assert.equal(ws?.pageSetup.printArea?.split(":")[1]?.replace(/\d+$/, ""), "N", "the print area ends at column N");
 
-    const plain = cli(["build", sample, "--period", "2013-01", "--out", path.join(dir, "plain.xlsx")]);
-    assert.doesNotMatch(plain.stderr, /Trend charts/);
+    const plainOut = path.join(dir, "plain.xlsx");
+    const plain = cli(["build", sample, "--period", "2013-01", "--out", plainOut]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal((await JSZip.loadAsync(readFileSync(plainOut))).file(/^xl\/charts\//).length, 0, "no charts unless asked");
+  });
+
+  it("titles the workbook with the dashboard and its month, in en-GB, with the author only when --author gives one", async () => {
+    const out = path.join(dir, "props.xlsx");
+    assert.equal(cli(["build", sample, "--period", "2013-01", "--title", "Customer & Communities", "--out", out]).code, 0);
+    const core = (await (await JSZip.loadAsync(readFileSync(out))).file("docProps/core.xml")?.async("string")) ?? "";
+    assert.match(core, /<dc:title>Customer &amp; Communities Performance Dashboard, January 2013<\/dc:title>/);
+    assert.match(core, /<dc:language>en-GB<\/dc:language>/);
+    assert.doesNotMatch(core, /<dc:creator>/, "the author is left for the council");
+    const signed = path.join(dir, "signed.xlsx");
+    assert.equal(cli(["build", sample, "--period", "2013-01", "--author", "Kent County Council", "--out", signed]).code, 0);
+    const signedCore = (await (await JSZip.loadAsync(readFileSync(signed))).file("docProps/core.xml")?.async("string")) ?? "";
+    assert.match(signedCore, /<dc:creator>Kent County Council<\/dc:creator>/);
+  });
+
+  it("writes the cover report with --docx, and lists it among the files written", () => {
+    const docx = path.join(dir, "report", "report.docx");
+    const { code, stdout, stderr } = cli(["build", sample, "--period", "2013-01", "--docx", docx, "--json"]);
+    assert.equal(code, 0, stderr);
+    assert.ok(statSync(docx).size > 5000, "a real document");
+    const json = JSON.parse(stdout) as { written: Record<string, string> };
+    assert.equal(json.written.docx, docx);
+    assert.match(stderr, /report\.docx written/);
+    assert.equal(readFileSync(docx).subarray(0, 2).toString(), "PK", "a zip package, as .docx files are");
   });
 
   it("says clearly that no PDF was written when LibreOffice is missing, and still writes the workbook", () => {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { writeSheetPlan, writeSheetPlanFile } from "../../src/cli/xlsx-writer";
+import JSZip from "jszip";
+import { writeDashboardWorkbook, writeSheetPlanStreamed } from "../../src/cli/xlsx-writer";
 import { layoutDashboard } from "../../src/core/layout";
 import type { SheetPlan } from "../../src/core/sheet-plan";
 import { generateWorkbookGrids } from "../../bench/generate";
@@ -14,9 +15,28 @@ import { sampleDashboard, sampleSettings } from "../core/layout/sample-dashboard
 /**
  * The command line writes the dashboard with exceljs's streaming writer (memory follows a row,
  * not the sheet); the in-memory writer is what the sheet was checked against. Read back, the two
- * files must hold the same sheet: every cell's value and style, the widths, heights, merges,
- * conditional formats, frozen rows, print setup and page breaks.
+ * finished files must hold the same sheet (every cell's value and style, the widths, heights,
+ * merges, conditional formats, frozen rows, print setup and page breaks) and the same parts
+ * added after exceljs (charts, their drawing, tables, the document's properties).
  */
+
+const props = { title: "Performance Dashboard, February 2013", author: "", language: "en-GB", created: new Date("2013-02-14T00:00:00Z") };
+
+/** The parts the package step adds, and the sheet's references to them, as text (the ids as written). */
+async function addedParts(bytes: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort()) {
+    if (!/^xl\/(charts|drawings|tables)\/./.test(name)) continue;
+    out[name] = (await zip.file(name)?.async("string")) ?? "";
+  }
+  // The core properties by what they say: the streaming writer leaves out empty ones and orders them otherwise.
+  const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
+  out.core = [...core.matchAll(/<([a-z]+:[A-Za-z]+)\b[^>]*>([^<]+)<\/\1>/g)].map((m) => `${m[1]}=${m[2]}`).sort().join("\n");
+  const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+  out.references = [...sheet.matchAll(/<(drawing|tablePart|printOptions|pageSetup|headerFooter|rowBreaks)\b[^>]*>/g)].map((m) => m[0]).join("\n");
+  return out;
+}
 
 async function readBack(file: string, name: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -53,7 +73,7 @@ function describeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): unknown {
   };
 }
 
-describe("writeSheetPlanFile (the streaming writer)", () => {
+describe("writeDashboardWorkbook, streamed", () => {
   let dir = "";
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "kpi-stream-writer-"));
@@ -66,23 +86,25 @@ describe("writeSheetPlanFile (the streaming writer)", () => {
     { what: "300 generated indicators by service area, with charts, over pages with breaks", plan: () => runPipeline(generateWorkbookGrids(300, 12), { ...defaultSettings(), grouping: "serviceArea", charts: true }, "2013-03-31").plan },
   ];
   for (const [i, { what, plan: makePlan }] of plans.entries()) {
-    it(`writes the same sheet as the in-memory writer: ${what}`, async () => {
+    it(`writes the same workbook as the in-memory writer: ${what}`, async () => {
       const plan = makePlan();
       const inMemory = path.join(dir, `memory-${i}.xlsx`);
       const streamed = path.join(dir, `stream-${i}.xlsx`);
-      const wb = new ExcelJS.Workbook();
-      writeSheetPlan(wb, plan);
-      await wb.xlsx.writeFile(inMemory);
-      await writeSheetPlanFile(streamed, plan, { creator: "kpi-dashboard", created: new Date("2013-02-14T00:00:00Z") });
-      assert.ok(plan.merges.length > 0 && plan.conditionalFormats.length > 0);
+      const memoryBytes = await writeDashboardWorkbook(plan, props, { inMemory: true });
+      const streamedBytes = await writeDashboardWorkbook(plan, props);
+      writeFileSync(inMemory, memoryBytes);
+      writeFileSync(streamed, streamedBytes);
+      assert.ok(plan.conditionalFormats.length > 0 && plan.tables.length > 0);
+      if (i === 2) assert.ok(plan.charts.length > 0, "the plan has charts to compare");
       if (i === 2) assert.ok(plan.print.rowBreaks.length > 0, "the plan has page breaks to compare");
       assert.deepEqual(describeSheet(await readBack(streamed, plan.name), plan), describeSheet(await readBack(inMemory, plan.name), plan));
+      assert.deepEqual(await addedParts(streamedBytes), await addedParts(memoryBytes));
     });
   }
 
   it("refuses overlapping merges as the in-memory writer does", async () => {
     const plan = layoutDashboard(sampleDashboard(), sampleSettings());
     const broken = { ...plan, merges: ["A1:B1", "B1:C1"] };
-    await assert.rejects(writeSheetPlanFile(path.join(dir, "broken.xlsx"), broken, { creator: "kpi-dashboard", created: new Date() }), /Cannot merge already merged cells/);
+    await assert.rejects(writeSheetPlanStreamed(broken, props), /Cannot merge already merged cells/);
   });
 });

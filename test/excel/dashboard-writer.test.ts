@@ -1,14 +1,26 @@
 import { strict as assert } from "node:assert";
 import type { SheetPlan } from "../../src/core/sheet-plan";
-import { cellInput, columnWidthChars, columnWidthPoints, mergeBlocks, rowHeightBlocks, writeSheetPlan } from "../../src/excel/dashboard-writer";
+import { cellInput, columnWidthChars, columnWidthPoints, mergeBlocks, rowHeightBlocks, styleBlocks, writeSheetPlan } from "../../src/excel/dashboard-writer";
 import { createFakeExcel, type FakeExcel, type SheetDescription } from "./fake-excel";
-import { smallPlan } from "./small-plan";
+import { chartPlan, smallPlan } from "./small-plan";
 
-async function write(plan: SheetPlan, options: { maxRequestBytes?: number } = {}, fake = createFakeExcel({ sheets: [{ name: "Data", values: [["x"]] }] })): Promise<{ fake: FakeExcel; sheet: SheetDescription; extraSyncs: number }> {
+/** Writes a plan on a sheet "Out"; with `stylesOneByOne`, each style entry as a call of its own (as the writer did before grouping). */
+async function write(
+  plan: SheetPlan,
+  options: { maxRequestBytes?: number } = {},
+  fake = createFakeExcel({ sheets: [{ name: "Data", values: [["x"]] }] }),
+  stylesOneByOne = false,
+): Promise<{ fake: FakeExcel; sheet: SheetDescription; extraSyncs: number }> {
   let extraSyncs = 0;
   await fake.Excel.run(async (context: Excel.RequestContext) => {
     const ws = context.workbook.worksheets.add("Out");
-    extraSyncs = await writeSheetPlan(context, ws, plan, options);
+    if (stylesOneByOne) {
+      // The styles one at a time through the writer itself, each a plan of its own.
+      extraSyncs = await writeSheetPlan(context, ws, { ...plan, styles: [] }, options);
+      for (const style of plan.styles) await writeSheetPlan(context, ws, { ...plan, rows: 0, cols: 0, styles: [style], conditionalFormats: [], merges: [], tables: [], charts: [], rowHeights: [], columnWidths: [], print: { ...plan.print, rowBreaks: [] } }, options);
+    } else {
+      extraSyncs = await writeSheetPlan(context, ws, plan, options);
+    }
     await context.sync();
   });
   return { fake, sheet: fake.describeSheet("Out"), extraSyncs };
@@ -104,8 +116,8 @@ describe("dashboard writer", () => {
     const plan: SheetPlan = {
       ...smallPlan(),
       charts: [
-        { title: "CR01 Calls answered", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "E3:E5" },
-        { title: "CS01 Recorded crime", anchor: "K2:O10", categories: "A3:A4", actual: "C3:C4", target: null },
+        chartPlan({ name: "Trend 1", title: "CR01 Calls answered", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "E3:E5" }),
+        chartPlan({ name: "Trend 2", title: "CS01 Recorded crime", anchor: "K2:O10", categories: "A3:A4", actual: "C3:C4", target: null, axisTitles: { category: "12 months ending", value: "Number" } }),
       ],
     };
     const { sheet, fake } = await write(plan);
@@ -127,6 +139,58 @@ describe("dashboard writer", () => {
     );
     assert.deepEqual(without?.series.map((s) => [s.name, s.values, s.xValues]), [["Result", "C3:C4", "A3:A4"]]);
     assert.deepEqual(without?.position, { start: "K2", end: "O10" });
+  });
+
+  it("marks each planned table as an Excel table with its header row, without filter buttons or banding", async () => {
+    const { sheet } = await write(smallPlan());
+    assert.deepEqual(
+      sheet.tables.map((t) => [t.range, t.showHeaders, t.showFilterButton, t.showBandedRows, t.style]),
+      [["A2:D5", true, false, false, "TableStyleLight1"]],
+    );
+    assert.deepEqual(sheet.tables[0]?.headers, ["Ref", "Indicator", "Result", "Alert"]);
+  });
+
+  it("gives each chart its name, alternative text (through the chart's shape) and axis titles", async () => {
+    const plan: SheetPlan = {
+      ...smallPlan(),
+      charts: [chartPlan({ name: "Trend 7", title: "CR01 Calls answered", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "E3:E5" })],
+    };
+    const { sheet, fake } = await write(plan);
+    assert.equal(fake.stats.syncs, 1, "in the same request as the rest");
+    const chart = sheet.charts[0];
+    assert.equal(chart?.name, "Trend 7");
+    assert.deepEqual(chart?.altText, { title: "CR01 Calls answered", description: "CR01 Calls answered, January 2013 to March 2013, against a target of 80.0%." });
+    assert.deepEqual(chart?.axisTitles, { category: "Month", value: "Per cent" });
+  });
+
+  it("centres across the selection where the plan says so, merging nothing", async () => {
+    const plan: SheetPlan = { ...smallPlan(), merges: [], styles: [{ range: "A1:D1", style: { hAlign: "centerAcross", bold: true } }] };
+    const { sheet } = await write(plan);
+    assert.deepEqual(sheet.merges, []);
+    for (const a of ["A1", "B1", "C1", "D1"]) assert.equal(sheet.formats[a]?.hAlign, "CenterAcrossSelection", a);
+  });
+
+  it("sends a style repeated over many parts of the sheet as one call, with the same cells as one call a part", async () => {
+    const parts = Array.from({ length: 12 }, (_, i) => 3 + i * 4);
+    const styles: SheetPlan["styles"] = [
+      ...parts.map((r) => ({ range: `A${r}:D${r + 2}`, style: { borderBottom: "thin" as const, vAlign: "top" as const } })),
+      ...parts.map((r) => ({ range: `B${r}:B${r + 2}`, style: { wrap: true } })),
+    ];
+    const plan: SheetPlan = { ...smallPlan(50), merges: [], tables: [], charts: [], styles };
+    const grouped = styleBlocks(styles);
+    assert.ok(grouped.length <= 4, `${grouped.length} calls for ${styles.length} styles`);
+    const { sheet } = await write(plan);
+    const one = await write(plan, {}, undefined, true);
+    assert.deepEqual(sheet.formats, one.sheet.formats);
+  });
+
+  it("keeps the plan's order where a style between two equal ones touches the same cells", () => {
+    const styles: SheetPlan["styles"] = [
+      { range: "A1:B2", style: { bold: true } },
+      { range: "A2:B2", style: { bold: false } },
+      { range: "A2:B3", style: { bold: true } },
+    ];
+    assert.equal(styleBlocks(styles).length, 3);
   });
 
   it("quotes text that Excel would parse and leaves plain text in text cells alone", () => {

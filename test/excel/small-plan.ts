@@ -1,4 +1,16 @@
-import type { PlanValue, SheetPlan } from "../../src/core/sheet-plan";
+import type { ChartPlan, PlanValue, SheetPlan } from "../../src/core/sheet-plan";
+
+/** A chart of the plan with the given ranges and title, its other parts filled in plainly. */
+export function chartPlan(parts: Pick<ChartPlan, "title" | "anchor" | "categories" | "actual" | "target"> & Partial<ChartPlan>): ChartPlan {
+  return {
+    name: "Trend 1",
+    altText: { title: parts.title, description: `${parts.title}, January 2013 to March 2013, against a target of 80.0%.` },
+    axisTitles: { category: "Month", value: "Per cent" },
+    seriesNames: { actual: "Result", target: "Target" },
+    numberFormat: "0.0%",
+    ...parts,
+  };
+}
 
 /** A small hand-made SheetPlan covering every part of a plan, with text that looks like formulas. */
 export function smallPlan(extraRows = 0): SheetPlan {
@@ -27,6 +39,7 @@ export function smallPlan(extraRows = 0): SheetPlan {
       { range: `A3:D${values.length}`, style: { borderBottom: "thin", borderColor: "#A6A6A6", vAlign: "top", wrap: true } },
     ],
     merges: ["A1:D1"],
+    tables: [{ name: "Indicators", range: `A2:D${values.length}`, columns: ["Ref", "Indicator", "Result", "Alert"] }],
     conditionalFormats: [
       {
         range: `D3:D${values.length}`,
@@ -51,8 +64,9 @@ export function smallPlan(extraRows = 0): SheetPlan {
       header: { left: "", center: "Performance Dashboard", right: "" },
       footer: { left: "Produced &D", center: "", right: "Page &P of &N" },
       rowBreaks: [4],
+      pages: 2,
       centerHorizontally: true,
     },
-    charts: [{ title: "Indicator trend", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "C3:C5" }],
+    charts: [chartPlan({ title: "Indicator trend", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "C3:C5" })],
   };
 }

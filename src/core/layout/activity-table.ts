@@ -30,6 +30,5 @@ export function activityRowCells(indicator: IndicatorResult): PlanCell[] {
  * where the result sits, and the variance. Activity gets no alert, so no colours.
  */
 export function addActivityTable(builder: SheetBuilder, group: TableGroup, cutoff: string): void {
-  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, activityHeadings, activityRowCells);
-  builder.keepTogether(heading - 1, Math.min(last, first + 2));
+  addIndicatorRows(builder, group, cutoff, activityHeadings, activityRowCells);
 }

@@ -1,14 +1,15 @@
 import type { IndicatorResult } from "../dashboard";
 import { columnWidths, sheetColumns, spanWidth } from "./columns";
 import { indicatorFormat } from "./number-formats";
-import { addSectionHeading } from "./section-heading";
+import { addPagedSection } from "./paged-section";
 import { numberCell, rangeAddress, textCell, type SheetBuilder } from "./sheet-builder";
-import { bodyStyle, headerStyle, leftStyle, numberStyle, wrapStyle } from "./styles";
+import { bodyStyle, headerRunStyle, headerStyle, leftStyle, numberStyle, reasonStyle, wrapStyle } from "./styles";
 import { headerRowHeight } from "./tables";
-import { heightForLines, wrappedLines } from "./text-fit";
+import { heightForLines, proseCharsFor, wrappedLines } from "./text-fit";
 
-/** First column of the merged comparison cell (E), through the last column. */
-const wordsFrom = 4;
+/** The sentence's column (E): its text runs over the empty cells to the right, to the last printed column. */
+const wordsColumn = 4;
+const headings = ["Ref", "Indicator", "Period", "Result", "How it compares"];
 
 /** How one indicator compares with other councils, in one sentence: "Better than the Scottish average (70.0%); top quartile; ranked 4 of 32". */
 export function comparisonSentence(row: Pick<IndicatorResult, "comparisons" | "rank" | "quartile">): string {
@@ -25,32 +26,50 @@ function isCompared(row: IndicatorResult): boolean {
 /**
  * Adds "Comparison with other councils": for each indicator the benchmarking columns describe, its
  * period and result and, in words that read in print, how it stands against each average (judged
- * with its polarity), its quartile and its rank. Added only when some indicator has them.
+ * with its polarity), its quartile and its rank. Added only when some indicator has them. As in the
+ * exceptions, the sentence runs on over the empty cells to its right (no merged cells) and wraps in
+ * its own cell when it is too long for that line.
  */
 export function addComparisonBlock(builder: SheetBuilder, indicators: readonly IndicatorResult[]): void {
   const compared = indicators.filter(isCompared);
   if (compared.length === 0) return;
-  const heading = addSectionHeading(builder, "Comparison with other councils");
   const lastCol = sheetColumns - 1;
-  const header = builder.addRow([textCell("Ref"), textCell("Indicator"), textCell("Period"), textCell("Result"), textCell("How it compares")], headerRowHeight);
-  builder.merge(rangeAddress(header, wordsFrom, header, lastCol));
-  builder.style(rangeAddress(header, 0, header, lastCol), headerStyle);
-  const first = builder.nextRow;
-  const wordsWidth = spanWidth(wordsFrom, lastCol);
-  for (const row of compared) {
-    const sentence = comparisonSentence(row);
-    const lines = Math.max(wrappedLines(row.name, columnWidths[1] ?? 10), wrappedLines(sentence, wordsWidth), wrappedLines(row.period?.label ?? "", columnWidths[2] ?? 10));
-    const r = builder.addRow(
-      [textCell(row.ref), textCell(row.name), textCell(row.period?.label), numberCell(row.actual, indicatorFormat(row)), textCell(sentence)],
-      lines > 1 ? heightForLines(lines) : undefined,
-    );
-    builder.merge(rangeAddress(r, wordsFrom, r, lastCol));
-  }
-  const last = builder.nextRow - 1;
-  builder.style(rangeAddress(first, 0, last, lastCol), bodyStyle);
-  builder.style(rangeAddress(first, 0, last, lastCol), leftStyle);
-  builder.style(rangeAddress(first, 1, last, 2), wrapStyle);
-  builder.style(rangeAddress(first, 3, last, 3), numberStyle);
-  builder.style(rangeAddress(first, wordsFrom, last, lastCol), wrapStyle);
-  builder.keepTogether(heading - 1, Math.min(last, first + 2));
+  const wordsChars = proseCharsFor(spanWidth(wordsColumn, lastCol));
+  const longRows: number[] = [];
+  const parts = addPagedSection(builder, {
+    title: "Comparison with other councils",
+    repeat: { heights: [headerRowHeight], add: () => void builder.addRow(headings.map((h) => textCell(h)), headerRowHeight) },
+    items: compared.map((row) => {
+      const sentence = comparisonSentence(row);
+      const long = sentence.length > wordsChars;
+      const lines = Math.max(
+        wrappedLines(row.name, columnWidths[1] ?? 10),
+        long ? wrappedLines(sentence, columnWidths[wordsColumn] ?? 10) : 1,
+        wrappedLines(row.period?.label ?? "", columnWidths[2] ?? 10),
+      );
+      const height = lines > 1 ? heightForLines(lines) : undefined;
+      return {
+        heights: [height],
+        add: () => {
+          const r = builder.addRow([textCell(row.ref), textCell(row.name), textCell(row.period?.label), numberCell(row.actual, indicatorFormat(row)), textCell(sentence)], height);
+          if (long) longRows.push(r);
+        },
+      };
+    }),
+  });
+  // Each style on every part before the next, so a writer can send a style's parts as one call.
+  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+  for (const t of tables) builder.style(rangeAddress(t.header, 0, t.header, wordsColumn - 1), headerStyle);
+  // The header's fill runs on over the sentence's width, without the lines between its empty cells.
+  for (const t of tables) builder.style(rangeAddress(t.header, wordsColumn, t.header, lastCol), { ...headerRunStyle, hAlign: "left" });
+  const body = tables.filter((t) => t.last >= t.first);
+  for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, wordsColumn - 1), bodyStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, 2), leftStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, 1, t.last, 2), wrapStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, 3, t.last, 3), numberStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, wordsColumn, t.last, lastCol), reasonStyle);
+  for (const t of tables) builder.style(rangeAddress(t.header, wordsColumn, t.last, wordsColumn), { borderLeft: "thin" });
+  for (const t of tables) builder.style(rangeAddress(t.header, lastCol, t.last, lastCol), { borderRight: "thin" });
+  for (const t of tables) builder.addTable(rangeAddress(t.header, 0, t.last, wordsColumn), headings, "Comparison");
+  for (const row of longRows) builder.style(rangeAddress(row, wordsColumn, row, wordsColumn), { wrap: true });
 }

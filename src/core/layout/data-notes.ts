@@ -1,8 +1,8 @@
 import type { Dashboard, IndicatorResult } from "../dashboard";
 import type { Diagnostic } from "../diagnostics";
 import { isLate } from "./late-data";
-import { addNoteRows } from "./note-rows";
-import { addSectionHeading } from "./section-heading";
+import { noteItem } from "./note-rows";
+import { addPagedSection } from "./paged-section";
 import type { SheetBuilder } from "./sheet-builder";
 
 /** Most diagnostics listed on the sheet; the rest are counted ("and 4 more"). */
@@ -104,7 +104,6 @@ export function revisionNotes(dashboard: Pick<Dashboard, "revisions">): string[]
  * without commentary, and the columns of each sheet that were not read.
  */
 export function addDataNotesBlock(builder: SheetBuilder, dashboard: Dashboard): void {
-  const heading = addSectionHeading(builder, "Data notes");
   const notes = [
     ...revisionNotes(dashboard),
     ...indicatorNotes(dashboard),
@@ -113,6 +112,6 @@ export function addDataNotesBlock(builder: SheetBuilder, dashboard: Dashboard): 
     ...unusedColumnNotes(dashboard.diagnostics),
     ...diagnosticNotes(dashboard.diagnostics),
   ];
-  const last = addNoteRows(builder, notes.length > 0 ? notes : ["All indicators have results for their latest period and no problems were found reading the workbook."]);
-  builder.keepTogether(heading - 1, Math.min(last, heading + 2));
+  const texts = notes.length > 0 ? notes : ["All indicators have results for their latest period and no problems were found reading the workbook."];
+  addPagedSection(builder, { title: "Data notes", items: texts.map((text) => noteItem(builder, text)) });
 }

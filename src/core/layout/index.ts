@@ -11,11 +11,17 @@ import { addGuidanceBlock } from "./guidance-block";
 import { addSinceReportBlock } from "./since-report-block";
 import { addKpiTable } from "./kpi-table";
 import { palette } from "./palette";
-import { estimateRowBreaks, pageHeightPoints, printSetup } from "./print-setup";
+import { pageStarts } from "./page-flow";
+import { pageHeightPoints, printSetup } from "./print-setup";
 import { SheetBuilder } from "./sheet-builder";
 import { sheetFont } from "./styles";
 import { addSummaryBlock } from "./summary-block";
 import { addTitleBlock, dashboardHeading } from "./title-block";
+
+export { documentTitle } from "./title-block";
+export { hasTrend, periodAxisTitle, valueAxisTitle } from "./trends-block";
+export { exceptionWords } from "./exceptions-block";
+export { alertWord, dateInWords, dotWords } from "./words";
 import { addTrendsBlock, dataColumnWidths } from "./trends-block";
 
 /**
@@ -30,6 +36,8 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
   const since = dashboard.changes.since !== null;
   const builder = new SheetBuilder(since ? sinceColumn + 1 : sheetColumns);
   const titleRows = addTitleBlock(builder, dashboard, settings);
+  // Pages hold what fits the printed width: the table columns, and the since column when there is one.
+  builder.startPaging(titleRows, pageHeightPoints(since ? [...columnWidths, sinceColumnWidth] : columnWidths));
   addSummaryBlock(builder, dashboard);
   const groups = groupIndicators(dashboard.indicators, settings.grouping);
   for (const group of groups) {
@@ -44,13 +52,9 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
   addGuidanceBlock(builder, dashboard.guidance);
 
   const rows = builder.rowCount;
-  const rowBreaks = estimateRowBreaks({
-    rows,
-    heightOf: (row) => builder.heightOf(row),
-    titleRows,
-    keeps: builder.keeps,
-    pageHeight: pageHeightPoints(columnWidths),
-  });
+  // A manual break before every page the estimate makes, not only where the rules moved one:
+  // the pages then come out the same in Excel and LibreOffice, whose pages hold a little more.
+  const rowBreaks = pageStarts(builder.pageFlow());
   return {
     name: settings.dashboardSheet,
     tabColor: palette.heading,
@@ -63,12 +67,14 @@ export function layoutDashboard(dashboard: Dashboard, settings: Settings): Sheet
     columnWidths: [...columnWidths, ...(since ? [sinceColumnWidth, ...dataColumnWidths.slice(1)] : dataColumnWidths)].slice(0, builder.width),
     rowHeights: builder.rowHeights(),
     styles: builder.styles,
-    merges: builder.merges,
+    // Nothing is merged: titles are centred across the selection, notes run over empty cells.
+    merges: [],
+    tables: builder.tables,
     conditionalFormats: builder.conditionalFormats,
     freeze: { rows: titleRows, columns: 0 },
     showGridlines: false,
     font: { ...sheetFont },
-    print: printSetup({ rows, cols: builder.cols, titleRows, heading: dashboardHeading(settings), rowBreaks }),
+    print: printSetup({ rows, cols: builder.cols, titleRows, heading: dashboardHeading(settings), rowBreaks, produced: dashboard.produced }),
     charts,
     indicatorRows: Object.fromEntries(builder.indicatorRows),
   };

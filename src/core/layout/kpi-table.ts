@@ -64,17 +64,22 @@ export function kpiRowCells(indicator: IndicatorResult, rules: KpiTableRules = {
 export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string, rules: KpiTableRules = {}, since = false): void {
   const withExceeded = rules.exceeded != null || group.indicators.some((i) => i.rag === "EXCEEDED" || i.previous?.rag === "EXCEEDED" || i.ytd?.rag === "EXCEEDED");
   const headings = since ? [...kpiTableHeadings(rules), sinceHeading] : kpiTableHeadings(rules);
-  const { heading, first, last } = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, rules, since));
-  builder.style(rangeAddress(first, commentaryColumn, last, since ? sinceColumn : commentaryColumn), wrapStyle);
-  if (rules.dotBoth) builder.style(rangeAddress(first, dotColumn, last, dotColumn), wrapStyle);
+  const parts = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, rules, since), (tables) => {
+    const body = tables.filter((t) => t.last >= t.first);
+    for (const t of body) builder.style(rangeAddress(t.first, commentaryColumn, t.last, since ? sinceColumn : commentaryColumn), wrapStyle);
+    if (rules.dotBoth) for (const t of body) builder.style(rangeAddress(t.first, dotColumn, t.last, dotColumn), wrapStyle);
+    for (const column of kpiAlertColumns) for (const t of body) builder.style(rangeAddress(t.first, column, t.last, column), alertStyle);
+  });
   if (since) {
-    group.indicators.forEach((indicator, n) => {
-      if (indicator.sinceLastReport?.revised) builder.style(rangeAddress(first + n, sinceColumn, first + n, sinceColumn), { bold: true });
-    });
+    for (const indicator of group.indicators) {
+      const row = builder.indicatorRows.get(indicator.id);
+      if (indicator.sinceLastReport?.revised && row !== undefined) builder.style(rangeAddress(row, sinceColumn, row, sinceColumn), { bold: true });
+    }
   }
-  for (const column of kpiAlertColumns) {
-    builder.style(rangeAddress(first, column, last, column), alertStyle);
-    builder.conditionalFormats.push(alertColumnFormat(column, first, last, withExceeded));
+  // One rule set per column over every part: the headings between parts ("Alert") never match an alert word.
+  const first = parts[0]?.first;
+  const last = parts[parts.length - 1]?.last;
+  if (first !== undefined && last !== undefined && last >= first) {
+    for (const column of kpiAlertColumns) builder.conditionalFormats.push(alertColumnFormat(column, first, last, withExceeded));
   }
-  builder.keepTogether(heading - 1, Math.min(last, first + 2));
 }

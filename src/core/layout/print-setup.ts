@@ -1,6 +1,7 @@
 import { columnLetters } from "../a1";
 import type { PrintSetup } from "../sheet-plan";
 import { defaultRowHeight } from "./text-fit";
+import { dateInWords } from "./words";
 
 /**
  * Page estimate for A4 landscape printed one page wide. Excel shrinks the sheet to fit the
@@ -75,13 +76,20 @@ export function escapeHeaderText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 
-/** Page setup: A4 landscape, one page wide, title rows repeated, page numbers and date in the footer. */
+/**
+ * Page setup: A4 landscape, one page wide, title rows repeated, page numbers and the date
+ * produced in the footer. The date is written out in words ("Produced 3 December 2026"), not as
+ * Excel's &D field, which prints in the locale of whatever machine renders the sheet (a US
+ * LibreOffice printed 2 December as 12/02).
+ */
 export function printSetup(options: {
   readonly rows: number;
   readonly cols: number;
   readonly titleRows: number;
   readonly heading: string;
   readonly rowBreaks: readonly number[];
+  /** Date produced, YYYY-MM-DD. */
+  readonly produced: string;
 }): PrintSetup {
   return {
     orientation: "landscape",
@@ -92,8 +100,9 @@ export function printSetup(options: {
     printTitleRows: options.titleRows > 0 ? `$1:$${options.titleRows}` : null,
     margins: { ...margins },
     header: { left: escapeHeaderText(options.heading), center: "", right: "Performance Dashboard" },
-    footer: { left: "Printed &D", center: "Page &P of &N", right: "" },
+    footer: { left: escapeHeaderText(`Produced ${dateInWords(options.produced)}`), center: "Page &P of &N", right: "" },
     rowBreaks: [...options.rowBreaks],
+    pages: options.rowBreaks.length + 1,
     centerHorizontally: true,
   };
 }

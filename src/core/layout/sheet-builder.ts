@@ -1,6 +1,9 @@
 import { a1, columnLetters } from "../a1";
-import type { CellStyle, ConditionalFormat, PlanValue, StyledRange } from "../sheet-plan";
+import type { CellStyle, ConditionalFormat, PlanValue, StyledRange, TablePlan } from "../sheet-plan";
 import { generalFormat, textFormat } from "./number-formats";
+import { flowFrom, pageStarts } from "./page-flow";
+import type { PageFlow } from "./print-setup";
+import { defaultRowHeight } from "./text-fit";
 
 /** One cell to place: its value and number format. */
 export interface PlanCell {
@@ -33,9 +36,16 @@ export function rowRange(row: number, cols: number): string {
   return `A${row}:${columnLetters(cols - 1)}${row}`;
 }
 
+/** A table name Excel accepts: letters, digits and underscores, starting with a letter, never like a cell address ("KPI1", "R1C1"). */
+export function tableNameFor(title: string): string {
+  const words = title.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200) || "Table";
+  return /^[A-Za-z]/.test(words) && !/^[A-Za-z]{1,3}\d+$/.test(words) && !/^[RrCc](\d|$)/.test(words) ? words : `T_${words}`;
+}
+
 /**
- * Collects the dashboard sheet row by row: each block appends its rows, styles, merges and
- * rules here, and the builder pads everything to one rectangle at the end.
+ * Collects the dashboard sheet row by row: each block appends its rows, styles, tables and
+ * rules here, and the builder pads everything to one rectangle at the end. Once told the page
+ * (`startPaging`), it can say how much room is left on the page the next row would print on.
  */
 export class SheetBuilder {
   private readonly valueRows: PlanValue[][] = [];
@@ -46,10 +56,13 @@ export class SheetBuilder {
   private besideWidth = 0;
   /** Styles in the order given; later entries win. */
   readonly styles: StyledRange[] = [];
-  readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
-  /** Runs of rows that should print on the same page where possible (a table's heading and first rows). */
-  readonly keeps: { readonly from: number; readonly to: number }[] = [];
+  readonly tables: TablePlan[] = [];
+  /** Runs of rows that should print on the same page where possible (a section, or a part of one, with its heading); one per first row. */
+  readonly keeps: { from: number; to: number }[] = [];
+  private paging: { readonly titleRows: number; readonly pageHeight: number; readonly titleHeight: number } | null = null;
+  /** A row known to start a page (or the first row below the title rows): pages before it are settled. */
+  private settledFrom = 0;
   /** The row of each indicator in the tables, by its id (so the pane can take the analyst to it). */
   readonly indicatorRows = new Map<string, number>();
 
@@ -102,14 +115,59 @@ export class SheetBuilder {
     this.styles.push({ range, style });
   }
 
-  /** Merges a range. */
-  merge(range: string): void {
-    this.merges.push(range);
+  /** Asks for rows `from`..`to` to be kept on one page where possible; a second run from the same row widens the first. */
+  keepTogether(from: number, to: number): void {
+    const same = this.keeps.find((k) => k.from === from);
+    if (same) same.to = Math.max(same.to, to);
+    else this.keeps.push({ from, to });
   }
 
-  /** Asks for rows `from`..`to` to be kept on one page where possible. */
-  keepTogether(from: number, to: number): void {
-    this.keeps.push({ from, to });
+  /** Marks `range` (its first row the header) as a table with these column names, under a name of its own made from `title`. */
+  addTable(range: string, columns: readonly string[], title: string): void {
+    const base = tableNameFor(title);
+    const taken = new Set(this.tables.map((t) => t.name.toLowerCase()));
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    this.tables.push({ name, range, columns: [...columns] });
+  }
+
+  /** From now on, pages hold `pageHeight` points of rows, below the first `titleRows` rows repeated on each. */
+  startPaging(titleRows: number, pageHeight: number): void {
+    let titleHeight = 0;
+    for (let r = 1; r <= titleRows; r++) titleHeight += this.heightOf(r) ?? defaultRowHeight;
+    this.paging = { titleRows, pageHeight, titleHeight };
+    this.settledFrom = titleRows + 1;
+  }
+
+  /** The rows so far as the page estimate sees them. */
+  pageFlow(): PageFlow {
+    const titleRows = this.paging?.titleRows ?? 0;
+    return {
+      rows: this.rowCount,
+      heightOf: (row) => this.heightOf(row),
+      titleRows,
+      keeps: this.keeps,
+      pageHeight: this.paging?.pageHeight ?? Infinity,
+    };
+  }
+
+  /** Points a page holds below the repeated title rows; infinite before `startPaging`. */
+  get pageRoom(): number {
+    return this.paging ? this.paging.pageHeight - this.paging.titleHeight : Infinity;
+  }
+
+  /** Points left on the page the next row would print on; infinite before `startPaging`. */
+  roomLeft(): number {
+    if (!this.paging) return Infinity;
+    const { titleRows, pageHeight, titleHeight } = this.paging;
+    if (this.rowCount < this.settledFrom) return pageHeight - titleHeight;
+    const starts = pageStarts(flowFrom(this.pageFlow(), this.settledFrom));
+    const shift = this.settledFrom - titleRows - 1;
+    const lastStart = starts.length > 0 ? (starts[starts.length - 1] ?? 0) + shift : this.settledFrom;
+    this.settledFrom = lastStart;
+    let used = titleHeight;
+    for (let r = lastStart; r <= this.rowCount; r++) used += this.heightOf(r) ?? defaultRowHeight;
+    return pageHeight - used;
   }
 
   /**

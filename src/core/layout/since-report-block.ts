@@ -1,7 +1,7 @@
 import type { Changes } from "../dashboard";
 import { changesInWords, reportMonthWords } from "../history";
-import { addNoteRows } from "./note-rows";
-import { addSectionHeading } from "./section-heading";
+import { noteItem } from "./note-rows";
+import { addPagedSection } from "./paged-section";
 import type { SheetBuilder } from "./sheet-builder";
 
 /**
@@ -13,9 +13,8 @@ import type { SheetBuilder } from "./sheet-builder";
 export function addSinceReportBlock(builder: SheetBuilder, changes: Changes): void {
   if (changes.since === null && changes.notes.length === 0) return;
   const title = changes.since ? `Since the report of ${reportMonthWords(changes.since.cutoff)}` : "Since the last report";
-  const heading = addSectionHeading(builder, title);
   const summary = changesInWords(changes);
   const lines = [...(summary ? [`${summary}.`] : []), ...changes.entries.map((e) => `${e.text}.`), ...changes.notes];
-  const last = addNoteRows(builder, lines);
-  builder.keepTogether(heading - 1, Math.min(last, heading + 2));
+  // By the page rules, like every section: whole where it fits, else continued under its heading.
+  addPagedSection(builder, { title, items: lines.map((line) => noteItem(builder, line)) });
 }

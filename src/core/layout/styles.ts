@@ -65,5 +65,26 @@ export const alertStyle: CellStyle = { bold: true, hAlign: "center" };
 /** A total row: bold with a firmer line above. */
 export const totalStyle: CellStyle = { bold: true, borderTop: "medium" };
 
-/** A row of running notes (data notes, guidance): wrapped across the sheet. */
-export const noteStyle: CellStyle = { wrap: true, vAlign: "top", hAlign: "left" };
+/** A line of running notes (data notes, guidance): left-aligned and not wrapped, so it runs over the empty cells to its right. */
+export const noteStyle: CellStyle = { wrap: false, vAlign: "top", hAlign: "left" };
+
+/** Cells a line of text runs over (an exception's reason): lines above and below, none between them, not wrapped. */
+export const reasonStyle: CellStyle = {
+  vAlign: "top",
+  hAlign: "left",
+  wrap: false,
+  borderTop: "thin",
+  borderBottom: "thin",
+  borderColor: palette.border,
+};
+
+/** A column-heading row's look over cells a heading runs across: as `headerStyle`, without the lines between them. */
+export const headerRunStyle: CellStyle = {
+  bold: true,
+  fill: palette.headerFill,
+  fontColor: palette.headerText,
+  vAlign: "center",
+  borderTop: "thin",
+  borderBottom: "thin",
+  borderColor: palette.border,
+};

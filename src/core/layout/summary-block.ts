@@ -1,8 +1,8 @@
 import type { Dashboard, RagCounts } from "../dashboard";
-import { spanWidth } from "./columns";
+import { columnWidths } from "./columns";
 import { alertColours } from "./palette";
 import { countFormat } from "./number-formats";
-import { addSectionHeading } from "./section-heading";
+import { addPagedSection } from "./paged-section";
 import { numberCell, rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
 import { bodyStyle, headerStyle, numberStyle, totalStyle, wrapStyle } from "./styles";
 import { headerRowHeight } from "./tables";
@@ -19,9 +19,9 @@ const exceededColumn: CountColumn = { heading: "EXCEEDED", count: (c) => c.EXCEE
 const monitorColumn: CountColumn = { heading: "Monitor", count: (c) => c.MONITOR ?? 0 };
 
 /**
- * Columns of the summary table after the service-area name (which spans A:B). EXCEEDED (before
- * GREEN) and Monitor (before Activity) are there only when the dashboard can have them, so a
- * dashboard without them keeps its usual columns.
+ * Columns of the summary table after the service-area name. EXCEEDED (before GREEN) and Monitor
+ * (before Activity) are there only when the dashboard can have them, so a dashboard without them
+ * keeps its usual columns.
  */
 function countColumnsFor(dashboard: Dashboard): CountColumn[] {
   const total = dashboard.summary.total;
@@ -40,8 +40,11 @@ function countColumnsFor(dashboard: Dashboard): CountColumn[] {
   ];
 }
 
+/** The summary's columns start at B, the widest column (A, the references' column, is too narrow). */
+const areaColumn = 1;
+
 function countsRow(label: string, counts: RagCounts, countColumns: readonly CountColumn[]): PlanCell[] {
-  return [textCell(label), textCell(null), ...countColumns.map((c) => numberCell(c.count(counts), countFormat))];
+  return [textCell(null), textCell(label), ...countColumns.map((c) => numberCell(c.count(counts), countFormat))];
 }
 
 /**
@@ -50,30 +53,34 @@ function countsRow(label: string, counts: RagCounts, countColumns: readonly Coun
  * the table doubles as a key.
  */
 export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): void {
-  const heading = addSectionHeading(builder, "Summary");
   const countColumns = countColumnsFor(dashboard);
-  const lastCol = 1 + countColumns.length;
-  const header = builder.addRow([textCell("Service area"), textCell(null), ...countColumns.map((c) => textCell(c.heading))], headerRowHeight);
-  builder.merge(rangeAddress(header, 0, header, 1));
-  builder.style(rangeAddress(header, 0, header, lastCol), headerStyle);
-  builder.style(rangeAddress(header, 0, header, 1), { hAlign: "left" });
+  const lastColumn = areaColumn + countColumns.length;
+  const headings = ["Service area", ...countColumns.map((c) => c.heading)];
+  const rows = [
+    ...dashboard.summary.byServiceArea.map((area) => {
+      const lines = wrappedLines(area.serviceArea, columnWidths[areaColumn] ?? 10);
+      return { cells: countsRow(area.serviceArea, area.counts, countColumns), height: lines > 1 ? heightForLines(lines) : undefined, total: false };
+    }),
+    { cells: countsRow("Total", dashboard.summary.total, countColumns), height: undefined, total: true },
+  ];
+  const parts = addPagedSection(builder, {
+    title: "Summary",
+    repeat: { heights: [headerRowHeight], add: () => void builder.addRow([textCell(null), ...headings.map((h) => textCell(h))], headerRowHeight) },
+    items: rows.map((row) => ({ heights: [row.height], add: () => void builder.addRow(row.cells, row.height) })),
+  });
+  // Each style on every part before the next, so a writer can send a style's parts as one call.
+  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+  for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, lastColumn), headerStyle);
+  for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, areaColumn), { hAlign: "left" });
   countColumns.forEach((c, i) => {
     if (c.colour === undefined) return;
     const colours = alertColours[c.colour];
-    builder.style(rangeAddress(header, 2 + i, header, 2 + i), { fill: colours.fill, fontColor: colours.text });
+    for (const t of tables) builder.style(rangeAddress(t.header, areaColumn + 1 + i, t.header, areaColumn + 1 + i), { fill: colours.fill, fontColor: colours.text });
   });
-
-  const first = builder.nextRow;
-  for (const area of dashboard.summary.byServiceArea) {
-    const lines = wrappedLines(area.serviceArea, spanWidth(0, 1));
-    const row = builder.addRow(countsRow(area.serviceArea, area.counts, countColumns), lines > 1 ? heightForLines(lines) : undefined);
-    builder.merge(rangeAddress(row, 0, row, 1));
-  }
-  const total = builder.addRow(countsRow("Total", dashboard.summary.total, countColumns));
-  builder.merge(rangeAddress(total, 0, total, 1));
-  builder.style(rangeAddress(first, 0, total, lastCol), bodyStyle);
-  builder.style(rangeAddress(first, 0, total, 1), wrapStyle);
-  builder.style(rangeAddress(first, 2, total, lastCol), numberStyle);
-  builder.style(rangeAddress(total, 0, total, lastCol), totalStyle);
-  builder.keepTogether(heading - 1, total);
+  for (const t of tables) builder.style(rangeAddress(t.first, areaColumn, t.last, lastColumn), bodyStyle);
+  for (const t of tables) builder.style(rangeAddress(t.first, areaColumn, t.last, areaColumn), wrapStyle);
+  for (const t of tables) builder.style(rangeAddress(t.first, areaColumn + 1, t.last, lastColumn), numberStyle);
+  const total = tables[tables.length - 1];
+  if (total) builder.style(rangeAddress(total.last, areaColumn, total.last, lastColumn), totalStyle);
+  for (const t of tables) builder.addTable(rangeAddress(t.header, areaColumn, t.last, lastColumn), headings, "Summary");
 }

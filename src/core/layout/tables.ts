@@ -2,7 +2,7 @@ import type { IndicatorResult } from "../dashboard";
 import { columnWidths, nameColumn } from "./columns";
 import type { TableGroup } from "./grouping";
 import { isLate } from "./late-data";
-import { addSectionHeading } from "./section-heading";
+import { addPagedSection, type SectionPart } from "./paged-section";
 import { rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
 import { bodyStyle, headerStyle, leftStyle, numberStyle, wrapStyle } from "./styles";
 import { heightForLines, wrappedLines } from "./text-fit";
@@ -25,22 +25,34 @@ export function wrappedRowHeight(cells: readonly PlanCell[]): number | undefined
   return lines > 1 ? heightForLines(lines) : undefined;
 }
 
-/** Styles the header and body of a table that spans columns A..`lastCol`, rows `header`..`last`. */
-export function styleTable(builder: SheetBuilder, header: number, first: number, last: number, lastCol: number): void {
-  builder.style(rangeAddress(header, 0, header, lastCol), headerStyle);
-  if (last < first) return;
-  builder.style(rangeAddress(first, 0, last, lastCol), bodyStyle);
-  builder.style(rangeAddress(first, 0, last, lastCol), leftStyle);
+/** The rows of one part of a table: its column-heading row and its first and last body rows. */
+export interface TableRows {
+  readonly header: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Styles the header and body of a table that spans columns A..`lastCol`, part by part. Each
+ * style goes on every part before the next style, so the parts' equal styles sit side by side
+ * in the plan and a writer can send them as one call.
+ */
+export function styleTable(builder: SheetBuilder, parts: readonly TableRows[], lastCol: number): void {
+  const each = (style: (p: TableRows) => void, withBody = true): void => parts.filter((p) => !withBody || p.last >= p.first).forEach(style);
+  each((p) => builder.style(rangeAddress(p.header, 0, p.header, lastCol), headerStyle), false);
+  each((p) => builder.style(rangeAddress(p.first, 0, p.last, lastCol), bodyStyle));
+  each((p) => builder.style(rangeAddress(p.first, 0, p.last, lastCol), leftStyle));
   // The period wraps too: "12 months to Dec 2012" is wider than its column.
-  builder.style(rangeAddress(first, nameColumn, last, nameColumn + 1), wrapStyle);
-  builder.style(rangeAddress(first, 3, last, lastCol), numberStyle);
+  each((p) => builder.style(rangeAddress(p.first, nameColumn, p.last, nameColumn + 1), wrapStyle));
+  each((p) => builder.style(rangeAddress(p.first, 3, p.last, lastCol), numberStyle));
 }
 
 /**
  * Adds what every indicator table has: a heading, the column headings, one row per indicator
  * (a period older than its timetable allows in italics: the data notes say why) and the table's
- * borders. Returns the rows for the caller's own columns; the caller then keeps the heading with
- * the first rows.
+ * borders, by the page rules: a table longer than a page is split into parts, each under the
+ * heading "(continued)" and its own column headings, and each part is a table with a header row.
+ * `stylePart` adds the caller's own formats to each part's rows.
  */
 export function addIndicatorRows(
   builder: SheetBuilder,
@@ -48,18 +60,31 @@ export function addIndicatorRows(
   cutoff: string,
   headings: readonly string[],
   rowCells: (indicator: IndicatorResult) => PlanCell[],
-): { heading: number; first: number; last: number } {
-  const heading = addSectionHeading(builder, group.title);
-  const header = builder.addRow(headings.map((h) => textCell(h)), headerRowHeight);
-  const first = builder.nextRow;
-  for (const indicator of group.indicators) {
+  styleParts: (parts: readonly TableRows[]) => void = () => undefined,
+): SectionPart[] {
+  const lastCol = headings.length - 1;
+  const late: number[] = [];
+  const rows = group.indicators.map((indicator) => {
     const cells = rowCells(indicator);
-    const row = builder.addRow(cells, wrappedRowHeight(cells));
-    builder.indicatorRows.set(indicator.id, row);
-    if (isLate(indicator, cutoff)) builder.style(rangeAddress(row, 2, row, 2), { italic: true });
-  }
-  const last = builder.nextRow - 1;
-  styleTable(builder, header, first, last, headings.length - 1);
-  builder.style(rangeAddress(first, 7, last, 7), leftStyle);
-  return { heading, first, last };
+    return { indicator, cells, height: wrappedRowHeight(cells) };
+  });
+  const parts = addPagedSection(builder, {
+    title: group.title,
+    repeat: { heights: [headerRowHeight], add: () => void builder.addRow(headings.map((h) => textCell(h)), headerRowHeight) },
+    items: rows.map(({ indicator, cells, height }) => ({
+      heights: [height],
+      add: () => {
+        const row = builder.addRow(cells, height);
+        builder.indicatorRows.set(indicator.id, row);
+        if (isLate(indicator, cutoff)) late.push(row);
+      },
+    })),
+  });
+  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+  styleTable(builder, tables, lastCol);
+  for (const t of tables) if (t.last >= t.first) builder.style(rangeAddress(t.first, 7, t.last, 7), leftStyle);
+  styleParts(tables);
+  for (const row of late) builder.style(rangeAddress(row, 2, row, 2), { italic: true });
+  for (const t of tables) builder.addTable(rangeAddress(t.header, 0, t.last, lastCol), headings, group.title);
+  return parts;
 }

@@ -67,3 +67,32 @@ function isSpace(code: number): boolean {
 export function heightForLines(lines: number): number {
   return Math.max(defaultRowHeight, Math.ceil(lines * lineHeight * 4) / 4);
 }
+
+/**
+ * Breaks text into lines of at most `maxChars` characters at spaces (a longer word is cut), for
+ * notes written one line to a row: a cell's text can run over the empty cells beside it but only
+ * wraps within its own column, and merging cells to widen it is what the accessibility checker
+ * forbids. Lines after the first start with `indent`.
+ */
+export function breakLines(text: string, maxChars: number, indent = ""): string[] {
+  const width = Math.max(1, maxChars - indent.length);
+  const cut = new RegExp(`.{1,${width}}`, "g");
+  const words = text.split(/\s+/).filter((w) => w.length > 0).flatMap((w) => (w.length <= width ? [w] : (w.match(cut) ?? [w])));
+  const lines: string[] = [];
+  let current = "";
+  for (const word of words) {
+    if (current === "") current = `${lines.length > 0 ? indent : ""}${word}`;
+    else if (current.length + 1 + word.length <= maxChars) current = `${current} ${word}`;
+    else {
+      lines.push(current);
+      current = `${indent}${word}`;
+    }
+  }
+  if (current !== "" || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+/** Characters of prose that fit in a width of `width` characters (Excel's unit: a digit, 7px): prose averages 6.3px a character in 10pt Arial, with a margin for Excel's wider rendering. */
+export function proseCharsFor(width: number): number {
+  return Math.floor((width * 7) / 6.3);
+}

@@ -2,7 +2,7 @@ import type { Dashboard } from "../dashboard";
 import type { Settings } from "../settings";
 import { rowRange, textCell, type SheetBuilder } from "./sheet-builder";
 import { subtitleStyle, titleNoteStyle, titleStyle } from "./styles";
-import { dateInWords } from "./words";
+import { dateInWords, monthInWords } from "./words";
 
 const dashboardWords = "Performance Dashboard";
 
@@ -11,6 +11,17 @@ export function dashboardHeading(settings: Pick<Settings, "directorate" | "title
   const directorate = settings.directorate.trim();
   if (directorate) return directorate;
   return settings.title.trim() || dashboardWords;
+}
+
+/**
+ * The document's title, for the PDF's and the cover report's properties: the heading, "Performance
+ * Dashboard" (unless the heading says it) and the month reported: "Customer & Communities
+ * Performance Dashboard, January 2013".
+ */
+export function documentTitle(dashboard: Pick<Dashboard, "directorate" | "title" | "cutoff">): string {
+  const heading = dashboardHeading(dashboard);
+  const named = heading.toLowerCase().includes(dashboardWords.toLowerCase()) ? heading : `${heading} ${dashboardWords}`;
+  return `${named}, ${monthInWords(dashboard.cutoff)}`;
 }
 
 /**
@@ -31,9 +42,9 @@ export function addTitleBlock(builder: SheetBuilder, dashboard: Dashboard, setti
   let last = 0;
   for (const line of lines) {
     last = builder.addRow([textCell(line.text)], line.height);
-    // Merged across the sheet so a long heading never spills into a hidden cell.
-    builder.merge(rowRange(last, builder.cols));
-    builder.style(rowRange(last, builder.cols), { ...line.style, hAlign: "left" });
+    // Centred across the printed columns rather than merged over them: the accessibility checker
+    // flags merged cells, and screen readers and sorting trip over them.
+    builder.style(rowRange(last, builder.cols), { ...line.style, hAlign: "centerAcross" });
   }
   return last;
 }

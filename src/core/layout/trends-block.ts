@@ -1,19 +1,20 @@
+import { maxOf } from "../append";
 import type { IndicatorResult } from "../dashboard";
 import type { ChartPlan } from "../sheet-plan";
 import { columnWidths, sheetColumns } from "./columns";
 import type { TableGroup } from "./grouping";
-import { addNoteRows } from "./note-rows";
+import { noteItem } from "./note-rows";
 import { indicatorFormat } from "./number-formats";
 import { palette } from "./palette";
-import { addSectionHeading } from "./section-heading";
+import { addPagedSection } from "./paged-section";
 import { numberCell, rangeAddress, textCell, type SheetBuilder } from "./sheet-builder";
 import { defaultRowHeight } from "./text-fit";
 
 /**
  * The "Trend charts" block: one small line chart per KPI with at least two results, three to a
  * row across the printed width. Charts float over rows reserved for them, so the page-break
- * estimate sees their height. Their data (periods, results, targets) sits right of the printed
- * columns, beside the charts that read it, where it is not printed but a person can find it.
+ * estimate sees their height. Their data (periods, results, targets) is a table right of the
+ * printed columns, beside the block, where it is not printed but a person can find it.
  */
 
 /** Charts side by side across the printed width. */
@@ -85,65 +86,110 @@ export function chartColumnGroups(widths: readonly number[], count: number): [nu
   return groups;
 }
 
+/** The category axis's title for a frequency: what its labels are. */
+export function periodAxisTitle(frequency: IndicatorResult["frequency"]): string {
+  switch (frequency) {
+    case "month":
+      return "Month";
+    case "quarter":
+      return "Quarter";
+    case "year":
+      return "Year";
+    case "multiYear":
+      return "Years";
+    case "rolling12":
+      return "12 months ending";
+  }
+}
+
+/** The value axis's title for a unit. */
+export function valueAxisTitle(unit: IndicatorResult["unit"]): string {
+  switch (unit) {
+    case "percentage":
+      return "Per cent";
+    case "money":
+      return "£";
+    case "count":
+      return "Number";
+    case "number":
+      return "Value";
+  }
+}
+
 /**
  * Adds the trend charts block for the KPIs of `groups` (in table order) and returns the charts.
- * Adds nothing when no KPI has two results.
+ * Adds nothing when no KPI has two results. A row of charts is never split across pages; the
+ * block continues under "Trend charts (continued)" where a page is full.
  */
 export function addTrendsBlock(builder: SheetBuilder, groups: readonly TableGroup[]): ChartPlan[] {
   const charted = groups.filter((g) => g.kind === "kpi").flatMap((g) => g.indicators.filter(hasTrend));
   if (charted.length === 0) return [];
 
-  const heading = addSectionHeading(builder, "Trend charts");
-  const note = addNoteRows(
-    builder,
-    [`Up to the last ${maxTrendPoints} results of each key performance indicator with at least two, oldest on the left: the solid line with markers is the result, the dashed line the target.`],
-    "",
-  );
+  const bandStarts: number[] = [];
+  const bands = Math.ceil(charted.length / chartsPerRow);
+  const note = `Up to the last ${maxTrendPoints} results of each key performance indicator with at least two, oldest on the left: the solid line with markers is the result, the dashed line the target.`;
+  const parts = addPagedSection(builder, {
+    title: "Trend charts",
+    items: [
+      noteItem(builder, note, ""),
+      ...Array.from({ length: bands }, () => ({
+        heights: Array.from({ length: bandRows }, () => defaultRowHeight),
+        add: () => {
+          bandStarts.push(builder.nextRow);
+          for (let r = 0; r < bandRows; r++) builder.addBlankRow(defaultRowHeight);
+        },
+      })),
+    ],
+  });
+  const heading = parts[0]?.heading ?? builder.nextRow - 1;
+
+  // The data: a table beside the block, from its heading down, three rows a chart.
+  const points = maxOf(charted.map((i) => Math.min(maxTrendPoints, i.trend.length)));
+  const lastDataColumn = dataPointColumn + points - 1;
+  const header = heading + 1;
+  const headings = ["Chart", "Series", ...Array.from({ length: points }, (_, k) => `Point ${k + 1}`)];
   builder.setBeside(heading, dataFirstColumn, textCell(dataHeading));
   builder.style(rangeAddress(heading, dataFirstColumn, heading, dataFirstColumn), { bold: true, size: 11, fontColor: palette.sectionText, vAlign: "bottom" });
-  const headings = ["Chart", "Series", "Periods, oldest first"];
-  headings.forEach((h, i) => builder.setBeside(note, dataFirstColumn + i, textCell(h)));
-  builder.style(rangeAddress(note, dataFirstColumn, note, dataPointColumn + maxTrendPoints - 1), { bold: true, vAlign: "top", borderBottom: "thin", borderColor: palette.border });
+  headings.forEach((h, i) => builder.setBeside(header, dataFirstColumn + i, textCell(h)));
+  builder.style(rangeAddress(header, dataFirstColumn, header, lastDataColumn), { bold: true, vAlign: "top", borderBottom: "thin", borderColor: palette.border });
 
   const columns = chartColumnGroups(columnWidths, chartsPerRow);
-  const charts: ChartPlan[] = [];
-  let bandStart = 0;
-  charted.forEach((indicator, i) => {
-    const slot = i % chartsPerRow;
-    if (slot === 0) {
-      bandStart = builder.nextRow;
-      for (let r = 0; r < bandRows; r++) builder.addBlankRow(defaultRowHeight);
-      builder.keepTogether(bandStart, bandStart + chartRows - 1);
-    }
-    const [fromCol, toCol] = columns[slot] ?? [0, sheetColumns - 1];
-    const points = indicator.trend.slice(-maxTrendPoints);
-    const first = bandStart + slot * rowsPerChart;
+  const charts: ChartPlan[] = charted.map((indicator, i) => {
+    const bandStart = bandStarts[Math.floor(i / chartsPerRow)] ?? heading;
+    const [fromCol, toCol] = columns[i % chartsPerRow] ?? [0, sheetColumns - 1];
+    const trend = indicator.trend.slice(-maxTrendPoints);
+    const first = header + 1 + i * rowsPerChart;
     const format = indicatorFormat(indicator);
     const title = chartTitle(indicator);
-    builder.setBeside(first, dataFirstColumn, textCell(title));
-    const series = [
-      { row: first, name: "Period" },
-      { row: first + 1, name: "Result" },
-      { row: first + 2, name: "Target" },
-    ];
-    for (const s of series) builder.setBeside(s.row, dataFirstColumn + 1, textCell(s.name));
-    points.forEach((p, k) => {
+    const series = ["Period", "Result", "Target"];
+    series.forEach((name, k) => {
+      // The chart's title on each of its rows, so no cell of the table is blank for layout.
+      builder.setBeside(first + k, dataFirstColumn, textCell(title));
+      builder.setBeside(first + k, dataFirstColumn + 1, textCell(name));
+    });
+    trend.forEach((p, k) => {
       builder.setBeside(first, dataPointColumn + k, textCell(p.label));
       builder.setBeside(first + 1, dataPointColumn + k, numberCell(p.actual, format));
       builder.setBeside(first + 2, dataPointColumn + k, numberCell(p.target, format));
     });
-    const last = dataPointColumn + points.length - 1;
-    charts.push({
+    const last = dataPointColumn + trend.length - 1;
+    const fullTitle = [indicator.ref?.trim(), indicator.name.trim()].filter((t) => t).join(" ");
+    return {
+      name: `Trend ${i + 1}`,
       title,
+      altText: { title: fullTitle, description: indicator.trendDescription ?? fullTitle },
+      axisTitles: { category: periodAxisTitle(indicator.frequency), value: valueAxisTitle(indicator.unit) },
+      seriesNames: { actual: "Result", target: "Target" },
+      numberFormat: format,
       anchor: rangeAddress(bandStart, fromCol, bandStart + chartRows - 1, toCol),
       categories: rangeAddress(first, dataPointColumn, first, last),
       actual: rangeAddress(first + 1, dataPointColumn, first + 1, last),
-      target: points.some((p) => p.target !== null) ? rangeAddress(first + 2, dataPointColumn, first + 2, last) : null,
-    });
+      target: trend.some((p) => p.target !== null) ? rangeAddress(first + 2, dataPointColumn, first + 2, last) : null,
+    };
   });
-  const lastRow = builder.nextRow - 1;
-  builder.style(rangeAddress(note + 1, dataFirstColumn, lastRow, dataPointColumn + maxTrendPoints - 1), { fontColor: palette.subtleText, vAlign: "bottom" });
-  builder.style(rangeAddress(note + 1, dataPointColumn, lastRow, dataPointColumn + maxTrendPoints - 1), { hAlign: "right" });
-  builder.keepTogether(heading - 1, note + chartRows);
+  const lastRow = header + rowsPerChart * charted.length;
+  builder.style(rangeAddress(header + 1, dataFirstColumn, lastRow, lastDataColumn), { fontColor: palette.subtleText, vAlign: "bottom" });
+  builder.style(rangeAddress(header + 1, dataPointColumn, lastRow, lastDataColumn), { hAlign: "right" });
+  builder.addTable(rangeAddress(header, dataFirstColumn, lastRow, lastDataColumn), headings, "Chart data");
   return charts;
 }

@@ -21,6 +21,7 @@ import { rollingTwelveMonths } from "./rolling";
 import { compareWithLastReport } from "./since-last-report";
 import { isStale, staleAfterMonths, staleReason } from "./stale";
 import { summarise } from "./summary";
+import { describeTrend } from "./trend-words";
 import { trendAlert, type TrendComparison } from "./trend-alert";
 import { yearToDate } from "./ytd";
 
@@ -44,7 +45,7 @@ export interface BuildOptions {
   readonly diagnostics: readonly Diagnostic[];
   /** The reports recorded so far, to say what changed since the last one; none when absent. */
   readonly history?: HistoryReading;
-  /** Whether to give each row its trend (the series a chart shows); default: when the settings ask for charts. */
+  /** Whether to give each row its trend (the series a chart shows); default yes. A host that draws no chart (the command line without charts or a cover report) leaves it out. */
   readonly trends?: boolean;
 }
 
@@ -204,6 +205,7 @@ function resultRow(f: RowFigures, a: Assessment): IndicatorResult {
     excluded: f.excluded,
     cells: f.cells,
     trend: f.trend,
+    trendDescription: f.trendDescription,
     rag: a.rag,
     previous: a.previous,
     dot: a.dot,
@@ -244,12 +246,14 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
   const current = currentIndex >= 0 ? (upTo[currentIndex] ?? null) : (upTo[upTo.length - 1] ?? null);
   const previousObservation = currentIndex >= 0 ? previousWithResult(indicator, upTo, currentIndex) : null;
   const lastYearObservation = currentIndex >= 0 ? sameTimeLastYear(upTo, currentIndex) : null;
-  // What a trend chart shows; only charts (and the command line's JSON) read it.
-  const trend: IndicatorResult["trend"] = ctx.trends ? upTo.slice(-trendLength).map((o) => ({ label: o.period.label, actual: o.actual, target: o.target })) : [];
+  const shown = upTo.slice(-trendLength);
+  // What a trend chart shows (on the sheet or in the cover report); a caller that draws none can leave it out.
+  const trend: IndicatorResult["trend"] = ctx.trends ? shown.map((o) => ({ label: o.period.label, actual: o.actual, target: o.target })) : [];
   const monitored = ctx.monitored(indicator);
   const limit = indicator.staleAfterMonths ?? staleAfterMonths;
   const benchmarks = compareWithOthers(current, indicator.polarity, indicator.unit);
   const targetNow = current && indicator.kind === "kpi" && !monitored ? targetOf(indicator, current, rules) : { target: current?.target ?? null, from: null };
+  const trendDescription = describeTrend({ name: indicator.name, unit: indicator.unit, frequency: indicator.frequency, points: shown });
 
   const base: RowFigures = {
     sheet: indicator.sheet,
@@ -274,6 +278,7 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
     excluded: indicator.excluded,
     cells: cellsOf(current),
     trend,
+    trendDescription,
     monitorOnly: monitored,
     targetFrom: current?.actual != null ? targetNow.from : null,
     midpoint: current?.midpoint ?? null,
@@ -390,7 +395,7 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
   const ctx: BuildContext = {
     rules,
     monitored: monitorTest(rules),
-    trends: options.trends ?? settings.charts,
+    trends: options.trends ?? true,
     usage: { comparatorTargets: [], ratedKpis: 0, comparatorRated: 0, monitored: false, ownStaleLimits: false, comparisons: false, spans: false, cumulative: false },
   };
   const rated = prepared.map((indicator) => resultFor(indicator, cutoffMonth, ctx, own));
@@ -427,3 +432,6 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
     missingCommentary: missingCommentary(results, rules),
   };
 }
+
+/** Numbers in words, by unit, for hosts that write them outside the sheet (the cover report). */
+export { formatValue } from "./format-value";

@@ -29,12 +29,12 @@ describe("data notes", () => {
     assert.ok(!lines.some((l) => l.includes("Read 13 indicators")));
   });
 
-  it("writes each note as a wrapped row merged across the sheet", () => {
+  it("writes each note in column A, its text running over the empty cells to its right", () => {
     const b = newBuilder();
     addDataNotesBlock(b, sampleDashboard());
     const values = b.values();
-    const noteRows = values.map((r, i) => ({ text: r[0], row: i + 1 })).filter((r) => typeof r.text === "string" && r.text.startsWith("• "));
+    const noteRows = values.map((r, i) => ({ cells: r, row: i + 1 })).filter((r) => typeof r.cells[0] === "string" && r.cells[0].startsWith("• "));
     assert.equal(noteRows.length, 4 + 9);
-    for (const { row } of noteRows) assert.ok(b.merges.includes(`A${row}:N${row}`));
+    for (const { cells } of noteRows) assert.ok(cells.slice(1).every((v) => v === null));
   });
 });

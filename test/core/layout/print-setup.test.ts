@@ -4,7 +4,7 @@ import { escapeHeaderText, estimateRowBreaks, pageHeightPoints, printSetup } fro
 
 describe("print setup", () => {
   it("sets A4 landscape, one page wide and as many tall as needed, with half-inch sides", () => {
-    const p = printSetup({ rows: 80, cols: 14, titleRows: 4, heading: "Customer & Communities", rowBreaks: [40] });
+    const p = printSetup({ rows: 80, cols: 14, titleRows: 4, heading: "Customer & Communities", rowBreaks: [40], produced: "2026-12-03" });
     assert.equal(p.orientation, "landscape");
     assert.equal(p.paperSize, "A4");
     assert.deepEqual([p.fitToWidth, p.fitToHeight], [1, 0]);
@@ -12,8 +12,14 @@ describe("print setup", () => {
     assert.equal(p.printTitleRows, "$1:$4");
     assert.deepEqual([p.margins.left, p.margins.right], [0.5, 0.5]);
     assert.equal(p.footer.center, "Page &P of &N");
-    assert.match(p.footer.left, /&D/);
     assert.equal(p.header.left, "Customer && Communities");
+  });
+
+  it("writes the date produced in words, UK order, instead of Excel's &D field, which prints in the renderer's locale", () => {
+    const p = printSetup({ rows: 80, cols: 14, titleRows: 4, heading: "Customer & Communities", rowBreaks: [40], produced: "2026-12-03" });
+    assert.equal(p.footer.left, "Produced 3 December 2026");
+    assert.ok(![p.footer, p.header].some((part) => Object.values(part).some((t) => t.includes("&D"))));
+    assert.equal(p.pages, 2, "the pages the breaks make");
   });
 
   it("escapes & in header text so it is not read as a code", () => {

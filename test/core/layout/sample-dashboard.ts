@@ -1,6 +1,7 @@
 import type { Dashboard, IndicatorResult, RagCounts } from "../../../src/core/dashboard";
 import type { Diagnostic } from "../../../src/core/diagnostics";
 import { defaultSettings } from "../../../src/core/settings";
+import { result } from "../rules/indicator-builder";
 
 /**
  * A hand-made dashboard for layout tests, so they do not wait on the rules: thirteen indicators
@@ -8,49 +9,8 @@ import { defaultSettings } from "../../../src/core/settings";
  * an excluded indicator, and cell text that looks like a formula.
  */
 
-const base: IndicatorResult = {
-  sheet: "KPIs",
-  row: 2,
-  ref: null,
-  name: "",
-  serviceArea: null,
-  kind: "kpi",
-  frequency: "month",
-  polarity: "higher",
-  unit: "count",
-  period: null,
-  actual: null,
-  target: null,
-  floor: null,
-  expected: null,
-  lower: null,
-  upper: null,
-  rag: null,
-  previous: null,
-  dot: null,
-  position: null,
-  commentary: null,
-  id: "",
-  numberFormat: null,
-  variance: null,
-  ytd: null,
-  stale: false,
-  reason: null,
-  excluded: null,
-  cells: {},
-  sinceLastReport: null,
-  trend: [],
-  monitorOnly: false,
-  lastYear: null,
-  dotLastYear: null,
-  dotPrevious: null,
-  targetFrom: null,
-  midpoint: null,
-  comparisons: [],
-  rank: null,
-  quartile: null,
-  staleAfterMonths: 12,
-};
+/** A blank row: the rules' test builder's defaults with nothing reported yet. */
+const base: IndicatorResult = result({ row: 2, ref: null, name: "", unit: "count", period: null, actual: null, target: null, floor: null, rag: null, reason: null, id: "" });
 
 const dec2012 = { label: "Dec 2012", start: "2012-12-01", end: "2012-12-31" };
 const nov2012 = { label: "Nov 2012", start: "2012-11-01", end: "2012-11-30" };

@@ -19,9 +19,13 @@ describe("tables", () => {
   it("gives an indicator table its heading, a two-line heading row and one row per indicator", () => {
     const b = newBuilder();
     const indicators = sampleIndicators.slice(0, 3);
-    const rows = addIndicatorRows(b, { kind: "kpi", title: "Some indicators", indicators }, "2013-01", ["Ref", "Indicator"], (i) => [textCell(i.ref), textCell(i.name)]);
+    const [rows, ...more] = addIndicatorRows(b, { kind: "kpi", title: "Some indicators", indicators }, "2013-01", ["Ref", "Indicator"], (i) => [textCell(i.ref), textCell(i.name)]);
+    assert.ok(rows);
+    assert.equal(more.length, 0, "one part: it fits");
     const values = b.values();
     const header = rowOf(values, "Ref");
+    assert.equal(rows.header, header);
+    assert.deepEqual(b.tables, [{ name: "Some_indicators", range: `A${header}:B${rows.last}`, columns: ["Ref", "Indicator"] }]);
     assert.equal(values[rows.heading - 1]?.[0], "Some indicators");
     assert.equal(rows.first, header + 1);
     assert.equal(rows.last - rows.first + 1, indicators.length);

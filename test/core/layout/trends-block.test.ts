@@ -114,6 +114,38 @@ describe("trend charts block", () => {
     assert.deepEqual(cellsOf(ds.categories).map((a) => valueAt(plan, a)), ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13"]);
   });
 
+  it("gives each chart alternative text: the full title, and the dashboard's description of the trend", () => {
+    const dashboard = dashboardWithTrends();
+    const described = layoutDashboard(
+      { ...dashboard, indicators: dashboard.indicators.map((i) => ({ ...i, trendDescription: i.trend.length > 0 ? `${i.name}: described` : null })) },
+      { ...sampleSettings(), charts: true },
+    );
+    const cr = described.charts[0];
+    assert.ok(cr);
+    assert.equal(cr.altText.title, "CR01 Percentage of calls to the Contact Centre answered within 20 seconds", "the title is not cut");
+    assert.equal(cr.altText.description, "Percentage of calls to the Contact Centre answered within 20 seconds: described");
+  });
+
+  it("names each chart, labels both axes and names the two lines", () => {
+    assert.deepEqual(plan.charts.map((c) => c.name), ["Trend 1", "Trend 2", "Trend 3"]);
+    const cr = chartFor(plan, "CR01");
+    assert.deepEqual(cr.axisTitles, { category: "Month", value: "Per cent" });
+    assert.deepEqual(chartFor(plan, "DS02").axisTitles.category, "Quarter");
+    assert.deepEqual(chartFor(plan, "CS01").axisTitles, { category: "12 months ending", value: "Number" });
+    assert.deepEqual(cr.seriesNames, { actual: "Result", target: "Target" });
+    assert.equal(cr.numberFormat, "0.0%");
+  });
+
+  it("holds the chart data in a table of its own, with a header row and a row per series", () => {
+    const table = plan.tables.find((t) => t.columns[0] === "Chart");
+    assert.ok(table, "a chart data table");
+    assert.deepEqual(table.columns.slice(0, 3), ["Chart", "Series", "Point 1"]);
+    const b = bounds(table.range);
+    assert.ok(b.left > sheetColumns - 1, "right of the printed columns");
+    assert.equal(b.bottom - b.top, 3 * plan.charts.length, "three rows a chart under the header");
+    for (const c of plan.charts) assert.ok(bounds(c.actual).top > b.top && bounds(c.actual).top <= b.bottom);
+  });
+
   it("leaves out the target line when the trend never had a target", () => {
     const cs = chartFor(plan, "CS01");
     assert.equal(cs.target, null);

@@ -99,6 +99,7 @@ export function result(fields: Partial<IndicatorResult> = {}): IndicatorResult {
     cells: {},
     trend: [],
     sinceLastReport: null,
+    trendDescription: null,
     monitorOnly: false,
     lastYear: null,
     dotLastYear: null,

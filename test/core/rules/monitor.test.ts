@@ -6,7 +6,7 @@ import type { Indicator } from "../../../src/core/indicator";
 import { indicator, month, obs, rules } from "./indicator-builder";
 
 function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [], trends: true });
+  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [] });
 }
 
 // A crime count a council publishes without a target on purpose ("Data only").

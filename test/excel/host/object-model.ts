@@ -22,6 +22,7 @@ import {
   type FakeConditionalFormat,
   type FakePageLayout,
   type FakeSheet,
+  type FakeTable,
   type WorkbookModel,
 } from "./workbook-model";
 
@@ -307,6 +308,8 @@ class WorksheetObject extends HostObject {
         PageLayout: () => new PageLayoutObject(this.state, this),
         HorizontalPageBreaks: () => new PageBreakCollectionObject(this.state, this),
         Charts: () => new ChartCollectionObject(this.state, this),
+        Tables: () => new TableCollectionObject(this.state, this),
+        Shapes: () => new ShapeCollectionObject(this.state, this),
       },
       methods: {
         Activate: () => {
@@ -1193,6 +1196,8 @@ class ChartCollectionObject extends HostObject {
             legendVisible: true,
             position: null,
             series: [{ name: "Series1", values: source.a1(), xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null, markerSize: null }],
+            altText: null,
+            axisTitles: { category: null, value: null },
           };
           s.charts.push(c);
           return new ChartObject(this.state, this.ws, c);
@@ -1223,6 +1228,18 @@ class ChartObject extends HostObject {
   }
   override identity(): Record<string, unknown> {
     return { Id: this.c().id };
+  }
+  /** An axis of the chart (ChartAxes.categoryAxis / valueAxis, ExcelApi 1.1): its title's text. */
+  private axis(which: "category" | "value"): HostObject {
+    const title = new SimpleObject(this.state, "ChartAxisTitle", {
+      scalars: {
+        Text: {
+          get: () => this.c().axisTitles[which],
+          set: (v) => (this.writableChart().axisTitles[which] = str(v, "The axis title")),
+        },
+      },
+    });
+    return new SimpleObject(this.state, "ChartAxis", { navs: { Title: () => title } });
   }
   protected members(): Members {
     const ws = this.ws;
@@ -1255,6 +1272,11 @@ class ChartObject extends HostObject {
             },
           }),
         Series: () => new SeriesCollectionObject(this.state, this),
+        Axes: () =>
+          part("ChartAxes", {}, {
+            CategoryAxis: () => this.axis("category"),
+            ValueAxis: () => this.axis("value"),
+          }),
       },
       methods: {
         SetPosition: (start, end) => {
@@ -1366,6 +1388,174 @@ class SeriesObject extends HostObject {
           this.w().xValues = source(range);
           return null;
         },
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------------
+
+/** Every table style name TableCollection.add's tables may take (d.ts Table.style). */
+const tableStyles = [
+  ...Array.from({ length: 21 }, (_, i) => `TableStyleLight${i + 1}`),
+  ...Array.from({ length: 28 }, (_, i) => `TableStyleMedium${i + 1}`),
+  ...Array.from({ length: 11 }, (_, i) => `TableStyleDark${i + 1}`),
+];
+
+class TableCollectionObject extends HostObject {
+  constructor(
+    state: HostState,
+    private readonly ws: WorksheetObject,
+  ) {
+    super("TableCollection", state);
+  }
+  override items(): HostObject[] {
+    return this.ws.sheet().tables.map((t) => new TableObject(this.state, this.ws, t));
+  }
+  protected members(): Members {
+    return {
+      methods: {
+        Add: (address, hasHeaders) => {
+          const s = writable(this.ws.sheet());
+          // "If the table cannot be added (e.g., because the address is invalid, or the table would
+          // overlap with another table), an error will be thrown." (d.ts TableCollection.add)
+          const b = address instanceof RangeObject ? rangeArg(address, s, "The table's range") : parseBox(str(address, "The table's address"));
+          if (!b) throw new HostError("InvalidArgument", `"${String(address)}" is not a valid range for a table.`);
+          for (const other of this.model.live().flatMap((x) => (x === s ? x.tables : []))) {
+            const o = parseBox(other.range);
+            if (o && intersects(o, b)) throw new HostError("InvalidOperation", `A table cannot overlap the table "${other.name}" (${other.range}).`);
+          }
+          const headers = hasHeaders === true ? this.headerTexts(s, b) : [];
+          // Excel names a new table TableN with the first N no table in the workbook has.
+          const taken = new Set(this.model.live().flatMap((x) => x.tables.map((t) => t.name.toLowerCase())));
+          let n = 1;
+          while (taken.has(`table${n}`)) n++;
+          const t: FakeTable = {
+            id: this.model.newId("7AB1"),
+            name: `Table${n}`,
+            range: boxA1(b),
+            showHeaders: hasHeaders === true,
+            showFilterButton: hasHeaders === true,
+            showBandedRows: true,
+            style: "TableStyleMedium2",
+            headers,
+          };
+          s.tables.push(t);
+          return new TableObject(this.state, this.ws, t);
+        },
+        GetCount: () => this.ws.sheet().tables.length,
+      },
+    };
+  }
+  /**
+   * The header row's texts as Excel makes them: a blank header becomes "ColumnN" and a repeated
+   * one gets a number ("Overview of Excel tables": Excel gives each column a unique header).
+   */
+  private headerTexts(s: FakeSheet, b: Box): string[] {
+    const out: string[] = [];
+    for (let c = b.c0; c <= b.c1; c++) {
+      const v = s.cells.get(cellKey(b.r0, c))?.value;
+      let text = v === undefined || v === null || v === "" ? `Column${c - b.c0 + 1}` : String(v);
+      const base = text;
+      for (let k = 2; out.some((h) => h.toLowerCase() === text.toLowerCase()); k++) text = `${base}${k}`;
+      out.push(text);
+    }
+    return out;
+  }
+}
+
+class TableObject extends HostObject {
+  constructor(
+    state: HostState,
+    private readonly ws: WorksheetObject,
+    private readonly table: FakeTable,
+  ) {
+    super("Table", state);
+  }
+  override identity(): Record<string, unknown> {
+    return { Id: this.table.id };
+  }
+  private w(): FakeTable {
+    writable(this.ws.sheet());
+    if (!this.ws.sheet().tables.includes(this.table)) throw new HostError("ItemNotFound", "The table was deleted.");
+    return this.table;
+  }
+  protected members(): Members {
+    return {
+      scalars: {
+        Name: { get: () => this.table.name },
+        ShowHeaders: { get: () => this.table.showHeaders },
+        ShowBandedRows: { get: () => this.table.showBandedRows, set: (v) => (this.w().showBandedRows = bool(v, "showBandedRows")) },
+        ShowFilterButton: {
+          get: () => this.table.showFilterButton,
+          set: (v) => {
+            // "Setting this is only allowed if the table contains a header row." (d.ts Table.showFilterButton)
+            if (!this.table.showHeaders) throw new HostError("InvalidOperation", "The table has no header row, so it has no filter buttons.");
+            this.w().showFilterButton = bool(v, "showFilterButton");
+          },
+        },
+        Style: { get: () => this.table.style, set: (v) => (this.w().style = oneOf(v, tableStyles, "The table style")) },
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes: Excel's drawing layer, where charts sit too
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The sheet's shapes. "Excel defines shapes as any object that sits on the drawing layer of
+ * Excel. That means anything outside of a cell is a shape." (office-js-docs-pr,
+ * docs/excel/excel-add-ins-shapes.md): a chart is one, under the chart's name, and its
+ * alternative text (Shape.altTextTitle / altTextDescription, ExcelApi 1.9) is the chart's. Only
+ * a real Excel can confirm that a chart is found this way (TESTING.md).
+ */
+class ShapeCollectionObject extends HostObject {
+  constructor(
+    state: HostState,
+    private readonly ws: WorksheetObject,
+  ) {
+    super("ShapeCollection", state);
+  }
+  protected members(): Members {
+    return {
+      methods: {
+        GetItem: (key) => {
+          const k = str(key, "The shape's name or id");
+          const chart = this.ws.sheet().charts.find((c) => c.id === k || c.name.toLowerCase() === k.toLowerCase());
+          if (!chart) throw new HostError("ItemNotFound", `The shape "${k}" does not exist.`);
+          return new ShapeObject(this.state, this.ws, chart);
+        },
+      },
+    };
+  }
+}
+
+class ShapeObject extends HostObject {
+  constructor(
+    state: HostState,
+    private readonly ws: WorksheetObject,
+    private readonly chart: FakeChart,
+  ) {
+    super("Shape", state);
+  }
+  override identity(): Record<string, unknown> {
+    return { Id: this.chart.id };
+  }
+  private alt(): { title: string; description: string } {
+    writable(this.ws.sheet());
+    if (!this.ws.sheet().charts.includes(this.chart)) throw new HostError("ItemNotFound", "The shape was deleted.");
+    return (this.chart.altText ??= { title: "", description: "" });
+  }
+  protected members(): Members {
+    return {
+      scalars: {
+        Name: { get: () => this.chart.name },
+        AltTextTitle: { get: () => this.chart.altText?.title ?? "", set: (v) => (this.alt().title = str(v, "The alternative title")) },
+        AltTextDescription: { get: () => this.chart.altText?.description ?? "", set: (v) => (this.alt().description = str(v, "The alternative description")) },
       },
     };
   }

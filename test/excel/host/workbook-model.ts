@@ -77,6 +77,23 @@ export interface FakeChart {
   legendVisible: boolean | null;
   position: { start: string; end: string | null } | null;
   series: FakeChartSeries[];
+  /** Alternative text, set through the chart's shape. */
+  altText: { title: string; description: string } | null;
+  axisTitles: { category: string | null; value: string | null };
+}
+
+/** An Excel table ("Format as Table") as the host keeps it. */
+export interface FakeTable {
+  id: string;
+  name: string;
+  /** A1 range without the sheet, header row included. */
+  range: string;
+  showHeaders: boolean;
+  showFilterButton: boolean;
+  showBandedRows: boolean;
+  style: string;
+  /** The header row's texts when the table was made. */
+  headers: string[];
 }
 
 /** Page layout of a worksheet; margins in inches. */
@@ -116,6 +133,7 @@ export interface FakeSheet {
   /** 1-based rows before which a manual page break sits. */
   pageBreaks: number[];
   charts: FakeChart[];
+  tables: FakeTable[];
 }
 
 /** A worksheet to start the workbook with. */
@@ -154,6 +172,7 @@ export interface SheetDescription {
   readonly pageLayout: FakePageLayout;
   readonly pageBreaks: readonly number[];
   readonly charts: readonly Omit<FakeChart, "id">[];
+  readonly tables: readonly Omit<FakeTable, "id">[];
 }
 
 /** An error Excel reports, by its code (the client turns it into OfficeExtension.Error). */
@@ -223,6 +242,7 @@ function newSheet(id: string, name: string): FakeSheet {
     },
     pageBreaks: [],
     charts: [],
+    tables: [],
   };
 }
 
@@ -429,6 +449,7 @@ export function describeSheet(model: WorkbookModel, s: FakeSheet): SheetDescript
     pageLayout: jsonCopy(s.pageLayout),
     pageBreaks: [...s.pageBreaks],
     charts: s.charts.map(({ id: _id, ...rest }) => jsonCopy(rest)),
+    tables: s.tables.map(({ id: _id, ...rest }) => jsonCopy(rest)),
   };
 }
 
