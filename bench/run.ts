@@ -8,6 +8,8 @@
  * - Task pane: bundle size and time to interactive in headless Chromium.
  * - Reader: the command line's reader on hostile input (a 7 KB workbook whose used range runs to
  *   XFD1048576, and a sheet of 200,000 indicator rows), each read in its own process for its peak memory.
+ * - Scale: the engine at 1,000, 10,000 and 100,000 indicators (growth on minimum times), and the
+ *   command line against exceljs alone at each, one build per process for its peak memory.
  * - Report history: the store's size for 1,000 indicators × 36 reports, and a build that reads and
  *   records it on Excel on the web.
  * - Documents: the workbook with its charts, its PDF through LibreOffice and the cover report
@@ -50,7 +52,7 @@ const PERIODS = 36;
 const SIZES = [10, 100, 1000, 10000] as const;
 const PRODUCED = "2013-03-31";
 const json = process.argv.includes("--json");
-/** `--only engine|cli|excel|pane|reader|history|documents` runs one section, for work on one cost. */
+/** `--only engine|cli|excel|pane|reader|history|documents|scale` runs one section, for work on one cost. */
 const only = (() => {
   const i = process.argv.indexOf("--only");
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
@@ -427,6 +429,96 @@ async function measureDocuments(dir: string): Promise<DocumentsRow[]> {
   return rows;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scale: linear to 100,000 indicators (engine on minimum times; command line against exceljs alone)
+// ---------------------------------------------------------------------------------------------
+
+const SCALE_SIZES = [1000, 10000, 100000] as const;
+
+interface ScaleEngineRow {
+  indicators: number;
+  total: Timing;
+}
+
+interface ScaleCliRow {
+  indicators: number;
+  /** One build per process: the build's time and the process's peak memory, per run. */
+  cli: { ms: Timing; peakMemoryBytes: number } | null;
+  /** exceljs alone, the same way; null when it failed (ran out of memory). */
+  exceljs: { ms: Timing; peakMemoryBytes: number } | null;
+  exceljsFailure: string | null;
+}
+
+interface ScaleReport {
+  engine: ScaleEngineRow[];
+  /** Engine growth 10,000 → 100,000 on minimum times (linear = 10). */
+  growth: number;
+  cli: ScaleCliRow[];
+}
+
+/** One probe run in its own process; null with the reason when it failed. */
+function probeScale(args: readonly string[]): { ms: number; maxRssBytes: number } | { failure: string } {
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "scale-probe.ts"), ...args], { encoding: "utf8", maxBuffer: 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+    return JSON.parse(out) as { ms: number; maxRssBytes: number };
+  } catch (error) {
+    const e = error as { status?: number | null; signal?: string | null; stderr?: string };
+    const heap = /heap out of memory|Allocation failed/i.test(e.stderr ?? "");
+    return { failure: heap ? `ran out of memory (exit ${e.status ?? e.signal ?? "?"})` : `failed (exit ${e.status ?? e.signal ?? "?"}): ${(e.stderr ?? "").trim().split("\n")[0] ?? ""}` };
+  }
+}
+
+function probeRuns(runs: number, args: readonly string[]): { ms: Timing; peakMemoryBytes: number } | { failure: string } {
+  const results: { ms: number; maxRssBytes: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = probeScale(args);
+    if ("failure" in r) return r;
+    results.push(r);
+  }
+  return { ms: summarise(results.map((r) => r.ms)), peakMemoryBytes: median(results.map((r) => r.maxRssBytes)) };
+}
+
+async function measureScale(dir: string): Promise<ScaleReport> {
+  const settings = defaultSettings();
+  const engine: ScaleEngineRow[] = [];
+  for (const size of SCALE_SIZES) {
+    log(`scale: engine, ${size.toLocaleString("en-GB")} indicators`);
+    const grids = generateWorkbookGrids(size, PERIODS);
+    const runs = size >= 100000 ? 3 : size >= 10000 ? 5 : 9;
+    const total = await time(runs, () => runPipeline(grids, settings, PRODUCED).plan.rows);
+    engine.push({ indicators: size, total: total.timing });
+  }
+  const min = (n: number): number => engine.find((r) => r.indicators === n)?.total.min ?? NaN;
+  const cli: ScaleCliRow[] = [];
+  for (const size of SCALE_SIZES) {
+    const input = join(dir, `scale-input-${size}.xlsx`);
+    log(`scale: command line and exceljs alone, ${size.toLocaleString("en-GB")} indicators`);
+    await writeGeneratedWorkbook(input, size, PERIODS);
+    const values = join(dir, `scale-values-${size}.json`);
+    probeScale(["values", `${size},${PERIODS}`, values]);
+    const runs = size >= 100000 ? 1 : 3;
+    const build = probeRuns(runs, ["cli", input, join(dir, `scale-dashboard-${size}.xlsx`)]);
+    const alone = probeRuns(runs, ["exceljs", input, join(dir, `scale-floor-${size}.xlsx`), values]);
+    cli.push({ indicators: size, cli: "failure" in build ? null : build, exceljs: "failure" in alone ? null : alone, exceljsFailure: "failure" in alone ? alone.failure : null });
+    if ("failure" in build) log(`scale: the command line ${build.failure} at ${size}`);
+  }
+  return { engine, growth: min(100000) / min(10000), cli };
+}
+
+/** The scale section's lines for the text report. */
+function scaleLines(scale: ScaleReport): string[] {
+  const lines: string[] = ["Scale (minimum / median ms; the command line and exceljs alone one build per process, memory the median peak RSS)"];
+  for (const r of scale.engine) lines.push(`  engine, ${r.indicators.toLocaleString("en-GB")} indicators: ${ms(r.total)}`);
+  lines.push(`  engine growth 10,000 → 100,000 on minimum times: ×${scale.growth.toFixed(1)} (linear = 10, target at most 11)`);
+  for (const r of scale.cli) {
+    const cliText = r.cli ? `${ms(r.cli.ms)} ms, ${mb(r.cli.peakMemoryBytes)}` : "failed";
+    const aloneText = r.exceljs ? `${ms(r.exceljs.ms)} ms, ${mb(r.exceljs.peakMemoryBytes)}` : (r.exceljsFailure ?? "failed");
+    const ratio = r.cli && r.exceljs ? ` (×${(r.cli.ms.median / r.exceljs.ms.median).toFixed(2)} on medians)` : "";
+    lines.push(`  ${r.indicators.toLocaleString("en-GB")} indicators: command line ${cliText}; exceljs alone ${aloneText}${ratio}`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "kpi-bench-"));
@@ -438,6 +530,7 @@ async function main(): Promise<void> {
     if (wanted("pane")) log("task pane: bundle and time to interactive");
     const reader = wanted("reader") ? await measureReader(dir) : [];
     const historyStore = wanted("history") ? await measureHistory() : null;
+    const scale = wanted("scale") ? await measureScale(dir) : null;
     const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, onDemandGzipBytes: {}, interactiveMs: null, paneMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
@@ -484,6 +577,7 @@ async function main(): Promise<void> {
       reader,
       taskpane: pane,
       history: historyStore,
+      scale,
       documents,
       targets,
       seconds: (Date.now() - started) / 1000,
@@ -541,6 +635,7 @@ async function main(): Promise<void> {
       `Task pane: taskpane.js ${kb(pane.jsBytes)}, taskpane.css ${kb(pane.cssBytes)}, gzipped ${kb(pane.gzipBytes)}; interactive in ${pane.interactiveMs === null ? "n/a (no Chromium)" : `${pane.interactiveMs.toFixed(0)} ms from navigation, office.js (minified, as the CDN serves it) included; ${(pane.paneMs ?? NaN).toFixed(0)} ms after office.js had run`}`,
       "",
     );
+    if (scale) for (const line of [...scaleLines(scale), ""]) out.push(line);
     if (historyStore) {
       out.push(
         `Report history: ${historyStore.indicators.toLocaleString("en-GB")} indicators × ${historyStore.reports} reports take ${mb(historyStore.bytes)} ` +
