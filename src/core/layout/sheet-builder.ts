@@ -58,6 +58,9 @@ export class SheetBuilder {
   readonly styles: StyledRange[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly tables: TablePlan[] = [];
+  /** The tables' names, lower case (Excel compares them so), and the next suffix to try for each base name. */
+  private readonly tableNames = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
   /** Runs of rows that should print on the same page where possible (a section, or a part of one, with its heading); one per first row. */
   readonly keeps: { from: number; to: number }[] = [];
   private paging: { readonly titleRows: number; readonly pageHeight: number; readonly titleHeight: number } | null = null;
@@ -125,9 +128,14 @@ export class SheetBuilder {
   /** Marks `range` (its first row the header) as a table with these column names, under a name of its own made from `title`. */
   addTable(range: string, columns: readonly string[], title: string): void {
     const base = tableNameFor(title);
-    const taken = new Set(this.tables.map((t) => t.name.toLowerCase()));
+    // Names taken so far are kept as they are given, not gathered again for each table: a large
+    // dashboard has a table per page, and gathering them made adding tables quadratic.
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    for (let n = this.nextSuffix.get(base.toLowerCase()) ?? 2; this.tableNames.has(name.toLowerCase()); n++) {
+      name = `${base}_${n}`;
+      this.nextSuffix.set(base.toLowerCase(), n + 1);
+    }
+    this.tableNames.add(name.toLowerCase());
     this.tables.push({ name, range, columns: [...columns] });
   }
 
