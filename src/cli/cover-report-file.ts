@@ -5,6 +5,7 @@ import { Packer } from "docx";
 import type { Dashboard } from "../core/dashboard";
 import { chartedIndicators, coverReportDocument } from "../report/cover-report";
 import { trendChartSvg } from "../report/trend-chart-svg";
+import { writeFileAtomically } from "./output-file";
 
 /**
  * The cover report as a .docx file, for the command line: each exception's trend chart drawn as
@@ -28,5 +29,6 @@ export async function coverReportBytes(dashboard: Dashboard, author: string | nu
 export async function writeCoverReport(dashboard: Dashboard, file: string, author: string | null): Promise<void> {
   const bytes = await coverReportBytes(dashboard, author);
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, bytes);
+  // Through a temporary file renamed into place, as the workbook: never half a report.
+  await writeFileAtomically(file, (temporary) => fs.writeFile(temporary, bytes));
 }
