@@ -25,7 +25,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression > SpreadElement", message: "No spread arguments: an unbounded array overflows the stack. Use appendAll/maxOf/minOf from src/core/append.ts or a loop." },
+        {
+          selector: "CallExpression > SpreadElement",
+          message: "No spread arguments: an unbounded array overflows the stack. Use appendAll/maxOf/minOf from src/core/append.ts or a loop.",
+        },
         { selector: "NewExpression > SpreadElement", message: "No spread arguments: an unbounded array overflows the stack. Use a loop." },
       ],
     },

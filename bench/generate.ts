@@ -139,9 +139,7 @@ function kpiGrid(count: number, periods: number, random: () => number): Grid {
     const area = template.area;
     const percent = template.unit === "percent";
     const higher = template.polarity === "Higher";
-    const target = percent
-      ? round(higher ? 0.6 + random() * 0.35 : 0.03 + random() * 0.15, 3)
-      : Math.round(higher ? 10 + random() * 990 : 20 + random() * 480);
+    const target = percent ? round(higher ? 0.6 + random() * 0.35 : 0.03 + random() * 0.15, 3) : Math.round(higher ? 10 + random() * 990 : 20 + random() * 480);
     const margin = percent ? round(0.03 + random() * 0.07, 3) : Math.max(1, Math.round(target * (0.1 + random() * 0.2)));
     const floor = percent ? round(higher ? target - margin : target + margin, 3) : higher ? target - margin : target + margin;
 

@@ -15,7 +15,16 @@ async function main(): Promise<void> {
   const readMs = performance.now() - started;
   const indicators = mode === "read-only" ? null : detectWorkbook(read.grids, { yearStartMonth: 4, notes: read.notes }).indicators.length;
   const totalMs = performance.now() - started;
-  process.stdout.write(JSON.stringify({ readMs, totalMs, indicators, grids: read.grids.length, unread: read.notes.unread.length, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      readMs,
+      totalMs,
+      indicators,
+      grids: read.grids.length,
+      unread: read.notes.unread.length,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

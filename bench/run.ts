@@ -128,7 +128,8 @@ async function measureEngine(): Promise<EngineReport> {
   const peak = probe("pipeline");
   const baseline = probe("generate-only");
   const sixty = generateWorkbookGrids(1000, 60);
-  const read1000x60 = (await time(7, () => detectWorkbook(sixty, { mapping: settings.mapping, yearStartMonth: settings.rules.yearStartMonth, sheets: null }))).timing;
+  const read1000x60 = (await time(7, () => detectWorkbook(sixty, { mapping: settings.mapping, yearStartMonth: settings.rules.yearStartMonth, sheets: null })))
+    .timing;
   return { rows, growth: at(10000) / at(1000), read1000x60, peakMemoryBytes: peak, engineMemoryBytes: Math.max(0, peak - baseline) };
 }
 
@@ -169,7 +170,21 @@ async function measureCli(dir: string): Promise<CliRow[]> {
     await writeGeneratedWorkbook(input, size, PERIODS);
     const out = join(dir, `dashboard-${size}.xlsx`);
     const runs = size >= 10000 ? 3 : 5;
-    const options = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null, charts: false, author: null, docx: null } as const;
+    const options = {
+      workbook: input,
+      period: null,
+      map: null,
+      settings: null,
+      out,
+      pdf: false,
+      png: false,
+      json: false,
+      title: null,
+      groupBy: null,
+      charts: false,
+      author: null,
+      docx: null,
+    } as const;
     const build = await time(runs, () => runBuild(options, silent));
     const grids = generateWorkbookGrids(size, PERIODS);
     const s = defaultSettings();
@@ -351,19 +366,31 @@ async function measureHistory(): Promise<HistoryReport> {
     const n = 2010 * 12 + 3 + m;
     const cutoff = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
     const { dashboard } = runPipeline(grids, { ...settings, period: cutoff }, PRODUCED);
-    history = recordSnapshot(history, snapshotOf(dashboard, settings, `${cutoff}-28T09:00:00.000Z`), { title: dashboard.title, directorate: dashboard.directorate }).history;
+    history = recordSnapshot(history, snapshotOf(dashboard, settings, `${cutoff}-28T09:00:00.000Z`), {
+      title: dashboard.title,
+      directorate: dashboard.directorate,
+    }).history;
   }
   if (!history) throw new Error("no history");
   const bytes = Buffer.byteLength(serialiseHistory(history), "utf8");
   const cells = historyToCells(history);
-  const sheets = [...grids.map((g) => ({ name: g.sheet, values: g.values, numberFormat: g.numberFormat, origin: g.origin })), { name: historySheetName, values: cells, visibility: "VeryHidden" as const }];
+  const sheets = [
+    ...grids.map((g) => ({ name: g.sheet, values: g.values, numberFormat: g.numberFormat, origin: g.origin })),
+    { name: historySheetName, values: cells, visibility: "VeryHidden" as const },
+  ];
   const fake = createFakeExcel({ sheets, platform: "web" });
   const uninstall = fake.install();
   try {
     fake.resetStats();
     await buildDashboardInExcel({ ...settings, period: null, recordEveryBuild: true }, { produced: PRODUCED });
     const s = fake.stats;
-    return { indicators, reports, bytes, cells: cells.length, webBuild: { syncs: s.syncs, largestRequestBytes: s.largestRequestBytes, largestResponseBytes: s.largestResponseBytes } };
+    return {
+      indicators,
+      reports,
+      bytes,
+      cells: cells.length,
+      webBuild: { syncs: s.syncs, largestRequestBytes: s.largestRequestBytes, largestResponseBytes: s.largestResponseBytes },
+    };
   } finally {
     uninstall();
   }
@@ -422,9 +449,21 @@ async function measureDocuments(dir: string): Promise<DocumentsRow[]> {
     const props = documentProperties(result, null);
     const out = join(dir, `documents-${rows.length}.xlsx`);
     const xlsx = await time(3, async () => writeFileSync(out, await writeDashboardWorkbook(result.plan, props)));
-    const pdf = soffice ? (c.pdfRuns === 1 ? summarise([await timeOnce(() => convertToPdf(out))]) : (await time(c.pdfRuns, () => convertToPdf(out))).timing) : null;
+    const pdf = soffice
+      ? c.pdfRuns === 1
+        ? summarise([await timeOnce(() => convertToPdf(out))])
+        : (await time(c.pdfRuns, () => convertToPdf(out))).timing
+      : null;
     const docx = await time(3, () => coverReportBytes(result.dashboard, null));
-    rows.push({ workbook: c.input.name, chartsOn: c.charts, charts: result.plan.charts.length, reportCharts: chartedIndicators(result.dashboard).length, xlsx: xlsx.timing, pdf, docx: docx.timing });
+    rows.push({
+      workbook: c.input.name,
+      chartsOn: c.charts,
+      charts: result.plan.charts.length,
+      reportCharts: chartedIndicators(result.dashboard).length,
+      xlsx: xlsx.timing,
+      pdf,
+      docx: docx.timing,
+    });
   }
   return rows;
 }
@@ -459,12 +498,20 @@ interface ScaleReport {
 /** One probe run in its own process; null with the reason when it failed. */
 function probeScale(args: readonly string[]): { ms: number; maxRssBytes: number } | { failure: string } {
   try {
-    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "scale-probe.ts"), ...args], { encoding: "utf8", maxBuffer: 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "scale-probe.ts"), ...args], {
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return JSON.parse(out) as { ms: number; maxRssBytes: number };
   } catch (error) {
     const e = error as { status?: number | null; signal?: string | null; stderr?: string };
     const heap = /heap out of memory|Allocation failed/i.test(e.stderr ?? "");
-    return { failure: heap ? `ran out of memory (exit ${e.status ?? e.signal ?? "?"})` : `failed (exit ${e.status ?? e.signal ?? "?"}): ${(e.stderr ?? "").trim().split("\n")[0] ?? ""}` };
+    return {
+      failure: heap
+        ? `ran out of memory (exit ${e.status ?? e.signal ?? "?"})`
+        : `failed (exit ${e.status ?? e.signal ?? "?"}): ${(e.stderr ?? "").trim().split("\n")[0] ?? ""}`,
+    };
   }
 }
 
@@ -499,7 +546,12 @@ async function measureScale(dir: string): Promise<ScaleReport> {
     const runs = size >= 100000 ? 1 : 3;
     const build = probeRuns(runs, ["cli", input, join(dir, `scale-dashboard-${size}.xlsx`)]);
     const alone = probeRuns(runs, ["exceljs", input, join(dir, `scale-floor-${size}.xlsx`), values]);
-    cli.push({ indicators: size, cli: "failure" in build ? null : build, exceljs: "failure" in alone ? null : alone, exceljsFailure: "failure" in alone ? alone.failure : null });
+    cli.push({
+      indicators: size,
+      cli: "failure" in build ? null : build,
+      exceljs: "failure" in alone ? null : alone,
+      exceljsFailure: "failure" in alone ? alone.failure : null,
+    });
     if ("failure" in build) log(`scale: the command line ${build.failure} at ${size}`);
   }
   return { engine, growth: min(100000) / min(10000), cli };
@@ -531,7 +583,9 @@ async function main(): Promise<void> {
     const reader = wanted("reader") ? await measureReader(dir) : [];
     const historyStore = wanted("history") ? await measureHistory() : null;
     const scale = wanted("scale") ? await measureScale(dir) : null;
-    const pane = wanted("pane") ? await measureTaskpane(join(__dirname, "..", "dist")) : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, onDemandGzipBytes: {}, interactiveMs: null, paneMs: null };
+    const pane = wanted("pane")
+      ? await measureTaskpane(join(__dirname, "..", "dist"))
+      : { jsBytes: NaN, cssBytes: NaN, gzipBytes: NaN, onDemandGzipBytes: {}, interactiveMs: null, paneMs: null };
     const e1000 = engine.rows.find((r) => r.indicators === 1000)?.total.median ?? NaN;
     const e10000 = engine.rows.find((r) => r.indicators === 10000)?.total.median ?? NaN;
     const calls = (n: number): number => excel.find((r) => r.indicators === n && r.options === "defaults")?.desktop.firstRun.apiCalls ?? NaN;
@@ -545,21 +599,52 @@ async function main(): Promise<void> {
         met: (engine.read1000x60?.median ?? Infinity) < TARGETS.read1000x60Ms,
       },
       { name: "engine growth 1,000 → 10,000 (linear = 10)", value: engine.growth, limit: TARGETS.growthRatio, met: engine.growth <= TARGETS.growthRatio },
-      ...cli.map((r) => ({ name: `command line / exceljs floor, ${r.indicators.toLocaleString("en-GB")}`, value: r.overFloor, limit: TARGETS.cliOverFloor, met: r.overFloor <= TARGETS.cliOverFloor })),
+      ...cli.map((r) => ({
+        name: `command line / exceljs floor, ${r.indicators.toLocaleString("en-GB")}`,
+        value: r.overFloor,
+        limit: TARGETS.cliOverFloor,
+        met: r.overFloor <= TARGETS.cliOverFloor,
+      })),
       ...excel.flatMap((r) =>
         (["web", "desktop"] as const).flatMap((host) => {
           const label = `${host}, ${r.indicators.toLocaleString("en-GB")}, ${r.options}`;
           const largest = Math.max(r[host].firstRun.largestRequestBytes, r[host].savedSettings.largestRequestBytes);
           return [
-            { name: `Excel ${label}: round trips, first run`, value: r[host].firstRun.syncs, limit: TARGETS.roundTripsFirst, met: r[host].firstRun.syncs <= TARGETS.roundTripsFirst },
-            { name: `Excel ${label}: round trips, saved`, value: r[host].savedSettings.syncs, limit: TARGETS.roundTripsSaved, met: r[host].savedSettings.syncs <= TARGETS.roundTripsSaved },
+            {
+              name: `Excel ${label}: round trips, first run`,
+              value: r[host].firstRun.syncs,
+              limit: TARGETS.roundTripsFirst,
+              met: r[host].firstRun.syncs <= TARGETS.roundTripsFirst,
+            },
+            {
+              name: `Excel ${label}: round trips, saved`,
+              value: r[host].savedSettings.syncs,
+              limit: TARGETS.roundTripsSaved,
+              met: r[host].savedSettings.syncs <= TARGETS.roundTripsSaved,
+            },
             // Desktop Excel has no request cap; its largest request is in the table above.
-            ...(host === "web" ? [{ name: `Excel ${label}: largest request (MB)`, value: largest / 1024 / 1024, limit: TARGETS.requestBytes / 1024 / 1024, met: largest <= TARGETS.requestBytes }] : []),
+            ...(host === "web"
+              ? [
+                  {
+                    name: `Excel ${label}: largest request (MB)`,
+                    value: largest / 1024 / 1024,
+                    limit: TARGETS.requestBytes / 1024 / 1024,
+                    met: largest <= TARGETS.requestBytes,
+                  },
+                ]
+              : []),
           ];
         }),
       ),
-      ...reader.slice(0, 1).map((r) => ({ name: `reader, ${r.what} (min ms)`, value: r.read.min, limit: TARGETS.sparseReadMs, met: r.read.min < TARGETS.sparseReadMs })),
-      { name: "Excel API calls 10,000 / 100 (defaults)", value: calls(10000) / calls(100), limit: TARGETS.apiCallGrowth, met: calls(10000) / calls(100) <= TARGETS.apiCallGrowth },
+      ...reader
+        .slice(0, 1)
+        .map((r) => ({ name: `reader, ${r.what} (min ms)`, value: r.read.min, limit: TARGETS.sparseReadMs, met: r.read.min < TARGETS.sparseReadMs })),
+      {
+        name: "Excel API calls 10,000 / 100 (defaults)",
+        value: calls(10000) / calls(100),
+        limit: TARGETS.apiCallGrowth,
+        met: calls(10000) / calls(100) <= TARGETS.apiCallGrowth,
+      },
       { name: "task pane gzipped (KB)", value: pane.gzipBytes / 1024, limit: TARGETS.bundleGzipBytes / 1024, met: pane.gzipBytes <= TARGETS.bundleGzipBytes },
       {
         // The pane's own time, as before office.js was real in the measurement; the whole load is printed above the table.
@@ -595,12 +680,22 @@ async function main(): Promise<void> {
       ),
     );
     out.push(`Reading 1,000 indicators × 60 periods: ${engine.read1000x60 ? ms(engine.read1000x60) : "n/a"} ms`);
-    out.push(`Growth 1,000 → 10,000: ×${engine.growth.toFixed(1)}; peak memory at 10,000: ${mb(engine.peakMemoryBytes)} (engine's share ${mb(engine.engineMemoryBytes)})`, "");
+    out.push(
+      `Growth 1,000 → 10,000: ×${engine.growth.toFixed(1)}; peak memory at 10,000: ${mb(engine.peakMemoryBytes)} (engine's share ${mb(engine.engineMemoryBytes)})`,
+      "",
+    );
     out.push(
       table(
         "Command line: build --out against exceljs alone",
         ["indicators", "build", "exceljs floor", "read only", "build/floor", "build/read"],
-        cli.map((r) => [r.indicators.toLocaleString("en-GB"), ms(r.build), ms(r.floor), ms(r.readOnly), `×${r.overFloor.toFixed(2)}`, `×${r.overRead.toFixed(2)}`]),
+        cli.map((r) => [
+          r.indicators.toLocaleString("en-GB"),
+          ms(r.build),
+          ms(r.floor),
+          ms(r.readOnly),
+          `×${r.overFloor.toFixed(2)}`,
+          `×${r.overRead.toFixed(2)}`,
+        ]),
       ),
     );
     out.push(
@@ -649,10 +744,25 @@ async function main(): Promise<void> {
       table(
         "Documents: the .xlsx (with its native charts when on), its tagged PDF through LibreOffice, the cover report (.docx) with its charts",
         ["workbook", "charts", "report charts", "xlsx", "pdf", "docx"],
-        documents.map((d) => [d.workbook, String(d.charts), String(d.reportCharts), ms(d.xlsx), d.pdf ? (d.pdf.runs === 1 ? `${d.pdf.median.toFixed(0)} (once)` : ms(d.pdf)) : "n/a (no LibreOffice)", ms(d.docx)]),
+        documents.map((d) => [
+          d.workbook,
+          String(d.charts),
+          String(d.reportCharts),
+          ms(d.xlsx),
+          d.pdf ? (d.pdf.runs === 1 ? `${d.pdf.median.toFixed(0)} (once)` : ms(d.pdf)) : "n/a (no LibreOffice)",
+          ms(d.docx),
+        ]),
       ),
     );
-    if (wanted("pane")) out.push(`Loaded only when the cover report is drafted: ${Object.entries(pane.onDemandGzipBytes ?? {}).map(([f, n]) => `${f} ${kb(n)} gzipped`).join(", ") || "nothing"}`, "");
+    if (wanted("pane"))
+      out.push(
+        `Loaded only when the cover report is drafted: ${
+          Object.entries(pane.onDemandGzipBytes ?? {})
+            .map(([f, n]) => `${f} ${kb(n)} gzipped`)
+            .join(", ") || "nothing"
+        }`,
+        "",
+      );
     out.push(
       table(
         "Targets",

@@ -21,7 +21,24 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (mode === "cli") {
     const silent = { stdout: () => undefined, stderr: () => undefined, today: "2013-03-31" };
-    const code = await runBuild({ workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: false, title: null, groupBy: null, charts: false, author: null, docx: null }, silent);
+    const code = await runBuild(
+      {
+        workbook: input,
+        period: null,
+        map: null,
+        settings: null,
+        out,
+        pdf: false,
+        png: false,
+        json: false,
+        title: null,
+        groupBy: null,
+        charts: false,
+        author: null,
+        docx: null,
+      },
+      silent,
+    );
     if (code !== 0) throw new Error(`build exited ${code}`);
   } else if (mode === "exceljs") {
     const values = JSON.parse(readFileSync(extra, "utf8")) as Values;

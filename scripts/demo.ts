@@ -45,7 +45,9 @@ async function main(): Promise<number> {
     const ref = sheet?.getCell(`A${firstReported.cell.replace(/^[A-Z]+/, "")}`).value;
     const cell = sheet?.getCell(firstReported.cell);
     if (!cell || ref !== firstReported.ref || cell.value !== firstReported.today) {
-      process.stderr.write(`The sample has changed: ${firstReported.sheet}!${firstReported.cell} is no longer ${firstReported.ref}'s December figure of ${firstReported.today}; update scripts/demo.ts.\n`);
+      process.stderr.write(
+        `The sample has changed: ${firstReported.sheet}!${firstReported.cell} is no longer ${firstReported.ref}'s December figure of ${firstReported.today}; update scripts/demo.ts.\n`,
+      );
       return 1;
     }
     cell.value = firstReported.reported;
@@ -57,8 +59,23 @@ async function main(): Promise<number> {
     const december = cli(["build", asReported, "--period", "2012-12", ...title, "--out", path.join(temp, "december.xlsx"), "--history", history, "--record"]);
     if (december !== 0) return december;
 
-    process.stderr.write(`\nJanuary's dashboard, from the sample as it is today (${firstReported.ref}'s December figure since corrected to ${firstReported.today}):\n`);
-    const args = ["build", "assets/sample-performance.xlsx", "--period", "2013-01", ...title, "--charts", "--out", "out/dashboard.xlsx", "--docx", "out/report.docx", "--history", history];
+    process.stderr.write(
+      `\nJanuary's dashboard, from the sample as it is today (${firstReported.ref}'s December figure since corrected to ${firstReported.today}):\n`,
+    );
+    const args = [
+      "build",
+      "assets/sample-performance.xlsx",
+      "--period",
+      "2013-01",
+      ...title,
+      "--charts",
+      "--out",
+      "out/dashboard.xlsx",
+      "--docx",
+      "out/report.docx",
+      "--history",
+      history,
+    ];
     if (installed(sofficeCommand())) {
       args.push("--pdf");
       if (installed(pdftoppmCommand())) args.push("--png");

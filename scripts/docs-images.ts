@@ -14,7 +14,10 @@ const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-docs-"));
 
 async function main(): Promise<void> {
-  const demo = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "demo.ts")], { cwd: root, stdio: "inherit" });
+  const demo = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "demo.ts")], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (demo.status !== 0) throw new Error("npm run demo failed");
   const png = path.join(root, "out", "dashboard.png");
   if (!existsSync(png)) throw new Error("The demo wrote no out/dashboard.png: install LibreOffice and poppler-utils.");

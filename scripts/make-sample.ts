@@ -111,8 +111,7 @@ const monthlyKpis: MonthlyKpi[] = [
       "2012/13": [81.2, 79.7, 80.9, 82.4, 80.1, 81.6, 83.0, 82.2, 77.9],
     },
     commentary: "Depends on customers choosing appointments within 5 days, so not a true reflection of the service.",
-    included:
-      "No - not included in this iteration: a new indicator focusing on appointments offered within 5 days is being developed",
+    included: "No - not included in this iteration: a new indicator focusing on appointments offered within 5 days is being developed",
   },
   {
     ref: "LAR04",

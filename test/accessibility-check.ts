@@ -23,7 +23,26 @@ type Xml = Record<string, unknown>;
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
-  isArray: (name) => ["sheet", "Relationship", "mergeCell", "row", "c", "font", "fill", "xf", "dxf", "tableColumn", "xdr:twoCellAnchor", "xdr:oneCellAnchor", "xdr:absoluteAnchor", "si", "r", "cfRule", "conditionalFormatting"].includes(name),
+  isArray: (name) =>
+    [
+      "sheet",
+      "Relationship",
+      "mergeCell",
+      "row",
+      "c",
+      "font",
+      "fill",
+      "xf",
+      "dxf",
+      "tableColumn",
+      "xdr:twoCellAnchor",
+      "xdr:oneCellAnchor",
+      "xdr:absoluteAnchor",
+      "si",
+      "r",
+      "cfRule",
+      "conditionalFormatting",
+    ].includes(name),
 });
 const list = (x: unknown): Xml[] => (Array.isArray(x) ? (x as Xml[]) : x === undefined || x === null ? [] : [x as Xml]);
 const get = (x: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Xml)[k] : undefined), x);
@@ -73,18 +92,34 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
   const findings: Finding[] = [];
   const workbook = await read("xl/workbook.xml");
   const rels = list(get(await read("xl/_rels/workbook.xml.rels"), "Relationships", "Relationship"));
-  const strings = list(get(await read("xl/sharedStrings.xml"), "sst", "si")).map((si) => (si["t"] !== undefined ? String(get(si, "t", "#text") ?? si["t"]) : list(si["r"]).map((r) => String(get(r, "t", "#text") ?? r["t"] ?? "")).join("")));
+  const strings = list(get(await read("xl/sharedStrings.xml"), "sst", "si")).map((si) =>
+    si["t"] !== undefined
+      ? String(get(si, "t", "#text") ?? si["t"])
+      : list(si["r"])
+          .map((r) => String(get(r, "t", "#text") ?? r["t"] ?? ""))
+          .join(""),
+  );
 
   // Styles: what each cell format and each conditional format shows.
   const styles = await read("xl/styles.xml");
-  const fonts = list(get(styles, "styleSheet", "fonts", "font")).map((f) => ({ colour: colourOf(f["color"], "000000"), size: Number(get(f, "sz", "@val") ?? 11), bold: f["b"] !== undefined }));
-  const fills = list(get(styles, "styleSheet", "fills", "fill")).map((f) => (get(f, "patternFill", "@patternType") === "solid" ? colourOf(get(f, "patternFill", "fgColor"), "FFFFFF") : "FFFFFF"));
-  const xfs = list(get(styles, "styleSheet", "cellXfs", "xf")).map((x) => ({ font: fonts[Number(x["@fontId"] ?? 0)], fill: fills[Number(x["@fillId"] ?? 0)] ?? "FFFFFF" }));
+  const fonts = list(get(styles, "styleSheet", "fonts", "font")).map((f) => ({
+    colour: colourOf(f["color"], "000000"),
+    size: Number(get(f, "sz", "@val") ?? 11),
+    bold: f["b"] !== undefined,
+  }));
+  const fills = list(get(styles, "styleSheet", "fills", "fill")).map((f) =>
+    get(f, "patternFill", "@patternType") === "solid" ? colourOf(get(f, "patternFill", "fgColor"), "FFFFFF") : "FFFFFF",
+  );
+  const xfs = list(get(styles, "styleSheet", "cellXfs", "xf")).map((x) => ({
+    font: fonts[Number(x["@fontId"] ?? 0)],
+    fill: fills[Number(x["@fillId"] ?? 0)] ?? "FFFFFF",
+  }));
   const dxfs = list(get(styles, "styleSheet", "dxfs", "dxf"));
 
   for (const sheet of list(get(workbook, "workbook", "sheets", "sheet"))) {
     const name = String(sheet["@name"]);
-    if (/^Sheet\d*$/i.test(name) || name.trim() === "") findings.push({ rule: "default-sheet-name", where: name, detail: "a sheet name should say what the sheet holds" });
+    if (/^Sheet\d*$/i.test(name) || name.trim() === "")
+      findings.push({ rule: "default-sheet-name", where: name, detail: "a sheet name should say what the sheet holds" });
     const target = String(rels.find((r) => r["@Id"] === sheet["@r:id"])?.["@Target"] ?? "");
     const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
     const ws = get(await read(path), "worksheet") as Xml;
@@ -95,7 +130,8 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
       return t.startsWith("/") ? t.slice(1) : `${dir}/${t}`.replace(/[^/]+\/\.\.\//g, "");
     };
 
-    for (const merge of list(get(ws, "mergeCells", "mergeCell"))) findings.push({ rule: "merged-cells", where: `${name}!${String(merge["@ref"])}`, detail: "merged cells; centre across the selection instead" });
+    for (const merge of list(get(ws, "mergeCells", "mergeCell")))
+      findings.push({ rule: "merged-cells", where: `${name}!${String(merge["@ref"])}`, detail: "merged cells; centre across the selection instead" });
 
     // Cells: values (shared strings resolved) and formats.
     const cells = new Map<string, { text: string; style: number }>();
@@ -112,7 +148,8 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
       if (!xf?.font) continue;
       const ratio = contrast(xf.font.colour, xf.fill);
       const large = xf.font.size >= 18 || (xf.font.bold && xf.font.size >= 14);
-      if (ratio < (large ? 3 : 4.5)) findings.push({ rule: "contrast", where: `${name}!${ref}`, detail: `#${xf.font.colour} on #${xf.fill}: ${ratio.toFixed(2)}:1` });
+      if (ratio < (large ? 3 : 4.5))
+        findings.push({ rule: "contrast", where: `${name}!${ref}`, detail: `#${xf.font.colour} on #${xf.fill}: ${ratio.toFixed(2)}:1` });
     }
     // Conditional formats: the fill and font each rule shows (over the cell's own font when it sets none).
     for (const cf of list(get(ws, "conditionalFormatting"))) {
@@ -122,7 +159,12 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
         const fill = colourOf(get(dxf, "fill", "patternFill", "bgColor"), "FFFFFF");
         const font = colourOf(get(dxf, "font", "color"), "000000");
         const ratio = contrast(font, fill);
-        if (ratio < 4.5) findings.push({ rule: "contrast", where: `${name}!${String(cf["@sqref"])}`, detail: `conditional format: #${font} on #${fill}: ${ratio.toFixed(2)}:1` });
+        if (ratio < 4.5)
+          findings.push({
+            rule: "contrast",
+            where: `${name}!${String(cf["@sqref"])}`,
+            detail: `conditional format: #${font} on #${fill}: ${ratio.toFixed(2)}:1`,
+          });
       }
     }
 
@@ -132,9 +174,12 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
       const drawing = get(await read(relTarget(drawingId)), "xdr:wsDr") as Xml;
       const anchors = [...list(drawing["xdr:twoCellAnchor"]), ...list(drawing["xdr:oneCellAnchor"]), ...list(drawing["xdr:absoluteAnchor"])];
       for (const anchor of anchors) {
-        const props = (get(anchor, "xdr:graphicFrame", "xdr:nvGraphicFramePr", "xdr:cNvPr") ?? get(anchor, "xdr:pic", "xdr:nvPicPr", "xdr:cNvPr") ?? get(anchor, "xdr:sp", "xdr:nvSpPr", "xdr:cNvPr")) as Xml | undefined;
+        const props = (get(anchor, "xdr:graphicFrame", "xdr:nvGraphicFramePr", "xdr:cNvPr") ??
+          get(anchor, "xdr:pic", "xdr:nvPicPr", "xdr:cNvPr") ??
+          get(anchor, "xdr:sp", "xdr:nvSpPr", "xdr:cNvPr")) as Xml | undefined;
         const alt = `${String(props?.["@descr"] ?? "")}${String(props?.["@title"] ?? "")}`.trim();
-        if (alt === "") findings.push({ rule: "missing-alt-text", where: `${name}: ${String(props?.["@name"] ?? "an object")}`, detail: "no alternative text" });
+        if (alt === "")
+          findings.push({ rule: "missing-alt-text", where: `${name}: ${String(props?.["@name"] ?? "an object")}`, detail: "no alternative text" });
       }
     }
 
@@ -155,7 +200,8 @@ export async function checkWorkbookAccessibility(bytes: Uint8Array): Promise<Fin
       };
       columns.forEach((column, k) => {
         const header = cells.get(`${letters(b.left + k)}${b.top}`)?.text ?? "";
-        if (header.trim() === "" || header !== column) findings.push({ rule: "table-header", where: `${name}: ${tableName}`, detail: `column ${k + 1}'s header cell is "${header}", its name "${column}"` });
+        if (header.trim() === "" || header !== column)
+          findings.push({ rule: "table-header", where: `${name}: ${tableName}`, detail: `column ${k + 1}'s header cell is "${header}", its name "${column}"` });
       });
       for (let r = b.top + 1; r <= b.bottom; r++) {
         let blank = true;

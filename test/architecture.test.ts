@@ -38,7 +38,11 @@ describe("architecture", () => {
         ["src/core/rules/probe.ts", "../../commands/commands"],
       ];
       for (const [file, from] of imports) {
-        assert.deepEqual(await errorsOf(`import type { X } from "${from}";\nexport type Y = X;\n`, file ?? ""), ["no-restricted-imports"], `${from} from ${file}`);
+        assert.deepEqual(
+          await errorsOf(`import type { X } from "${from}";\nexport type Y = X;\n`, file ?? ""),
+          ["no-restricted-imports"],
+          `${from} from ${file}`,
+        );
       }
     });
 
@@ -66,7 +70,8 @@ describe("architecture", () => {
     });
 
     it("passes the core's own modules and zod", async () => {
-      const clean = 'import { z } from "zod";\nimport { monthKey } from "../calendar";\nimport { rateResult } from "./rag";\nexport const probe = [z.string(), monthKey(0), rateResult];\n';
+      const clean =
+        'import { z } from "zod";\nimport { monthKey } from "../calendar";\nimport { rateResult } from "./rag";\nexport const probe = [z.string(), monthKey(0), rateResult];\n';
       assert.deepEqual(await errorsOf(clean, "src/core/rules/probe.ts"), []);
     });
   });
@@ -83,12 +88,16 @@ describe("architecture", () => {
     let program: ts.Program;
 
     before(() => {
-      const parsed = ts.getParsedCommandLineOfConfigFile(path.join(core, "tsconfig.json"), {}, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => {
-          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      const parsed = ts.getParsedCommandLineOfConfigFile(
+        path.join(core, "tsconfig.json"),
+        {},
+        {
+          ...ts.sys,
+          onUnRecoverableConfigFileDiagnostic: (d) => {
+            throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+          },
         },
-      });
+      );
       if (!parsed) throw new Error("src/core/tsconfig.json could not be read");
       // The probe is compiled from memory beside the core's files, so nothing is written into src.
       const host = ts.createCompilerHost(parsed.options);
@@ -109,7 +118,10 @@ describe("architecture", () => {
     }
 
     it("compiles the core on its own, without DOM, Node or Office.js types", () => {
-      assert.deepEqual(errors((file) => file !== probeFile), []);
+      assert.deepEqual(
+        errors((file) => file !== probeFile),
+        [],
+      );
     });
 
     it("takes in the core and nothing else from the repository", () => {
@@ -162,7 +174,11 @@ describe("architecture", () => {
     it("lets no stage import another stage: they meet only through the nouns at the root", () => {
       const crossings = sources.flatMap((file) => {
         const stage = stageOf(file);
-        return stage === null ? [] : importsOf(file).filter((t) => stageOf(t) !== null && stageOf(t) !== stage).map((t) => `${name(file)} → ${name(t)}`);
+        return stage === null
+          ? []
+          : importsOf(file)
+              .filter((t) => stageOf(t) !== null && stageOf(t) !== stage)
+              .map((t) => `${name(file)} → ${name(t)}`);
       });
       assert.deepEqual(crossings, []);
     });
@@ -182,16 +198,26 @@ describe("architecture", () => {
     it("keeps the root's nouns free of the stages: only pipeline.ts imports them", () => {
       const upward = sources
         .filter((file) => path.dirname(file) === core && path.basename(file) !== "pipeline.ts")
-        .flatMap((file) => importsOf(file).filter((t) => stageOf(t) !== null).map((t) => `${name(file)} → ${name(t)}`));
+        .flatMap((file) =>
+          importsOf(file)
+            .filter((t) => stageOf(t) !== null)
+            .map((t) => `${name(file)} → ${name(t)}`),
+        );
       assert.deepEqual(upward, []);
     });
 
     it("lets no layout block import another block: what they share lives in shared modules", () => {
       const layout = path.join(core, "layout");
       const index = readFileSync(path.join(layout, "index.ts"), "utf8");
-      const blocks = [...index.matchAll(/import \{[^}]*\badd\w*(?:Block|Table)\b[^}]*\} from "\.\/([^"]+)"/g)].map((m) => path.join(layout, `${m[1] ?? ""}.ts`));
+      const blocks = [...index.matchAll(/import \{[^}]*\badd\w*(?:Block|Table)\b[^}]*\} from "\.\/([^"]+)"/g)].map((m) =>
+        path.join(layout, `${m[1] ?? ""}.ts`),
+      );
       assert.ok(blocks.length >= 8, `found only ${blocks.length} blocks`);
-      const reaches = blocks.flatMap((block) => importsOf(block).filter((t) => blocks.includes(t)).map((t) => `${name(block)} → ${name(t)}`));
+      const reaches = blocks.flatMap((block) =>
+        importsOf(block)
+          .filter((t) => blocks.includes(t))
+          .map((t) => `${name(block)} → ${name(t)}`),
+      );
       assert.deepEqual(reaches, []);
     });
   });

@@ -12,9 +12,7 @@ const xml = readFileSync(join(root, "manifest.xml"), "utf8");
 /** A node of fast-xml-parser's preserveOrder output: { tagName: children[], ":@": attributes }. */
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
-const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "" }).parse(
-  xml,
-) as OrderedNode[];
+const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as OrderedNode[];
 
 function tagOf(node: OrderedNode): string {
   return Object.keys(node).find((k) => k !== ":@") ?? "";
@@ -102,9 +100,7 @@ describe("manifest.xml", () => {
   });
 
   it("defines every resource id it references", () => {
-    const defined = new Set(
-      elements.filter((e) => /^bt:(Image|Url|String)$/.test(e.tag) && e.attrs["id"]).map((e) => e.attrs["id"]),
-    );
+    const defined = new Set(elements.filter((e) => /^bt:(Image|Url|String)$/.test(e.tag) && e.attrs["id"]).map((e) => e.attrs["id"]));
     const referenced = elements.filter((e) => e.attrs["resid"] !== undefined).map((e) => e.attrs["resid"]!);
     assert.ok(referenced.length > 5, "expected the ribbon button to reference its resources");
     for (const id of referenced) assert.ok(defined.has(id), `resid "${id}" is not defined in Resources`);

@@ -75,7 +75,7 @@ export interface CommandIo {
 /** Usage text for the build command. */
 export const buildUsage =
   "Usage: kpi-dashboard build <workbook.xlsx> [--period YYYY-MM] [--map mapping.json] [--settings settings.json] " +
-  "[--out dashboard.xlsx] [--pdf] [--png] [--docx report.docx] [--charts] [--author \"...\"] [--json] [--title \"...\"] [--group-by frequency|service-area] [--record] [--history history.json]";
+  '[--out dashboard.xlsx] [--pdf] [--png] [--docx report.docx] [--charts] [--author "..."] [--json] [--title "..."] [--group-by frequency|service-area] [--record] [--history history.json]';
 
 /** Parses the build command's arguments (after the word "build"); throws UsageError with one line. */
 export function parseBuildArgs(args: readonly string[]): BuildOptions {
@@ -142,7 +142,9 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `The ${what} file "${file}" was not found.` : `The ${what} file "${file}" could not be read (${code ?? "error"}).`);
+    throw new UsageError(
+      code === "ENOENT" ? `The ${what} file "${file}" was not found.` : `The ${what} file "${file}" could not be read (${code ?? "error"}).`,
+    );
   }
   // Windows Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -222,7 +224,12 @@ async function checkWritable(out: string): Promise<void> {
     await fs.access(folder, fsConstants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "part of its folder path is a file" : (code ?? "error");
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code === "ENOTDIR" || code === "EEXIST"
+          ? "part of its folder path is a file"
+          : (code ?? "error");
     throw new UsageError(`Cannot write "${out}": ${why}.`);
   }
   const existing = await fs.stat(out).catch(() => null);
@@ -230,8 +237,16 @@ async function checkWritable(out: string): Promise<void> {
 }
 
 /** The documents' properties: the dashboard's title and month, en-GB, and the author only when given. */
-export function documentProperties(result: Pick<PipelineResult, "dashboard">, author: string | null): { title: string; author: string; language: string; created: Date } {
-  return { title: documentTitle(result.dashboard), author: author?.trim() ?? "", language: "en-GB", created: new Date(`${result.dashboard.produced}T00:00:00Z`) };
+export function documentProperties(
+  result: Pick<PipelineResult, "dashboard">,
+  author: string | null,
+): { title: string; author: string; language: string; created: Date } {
+  return {
+    title: documentTitle(result.dashboard),
+    author: author?.trim() ?? "",
+    language: "en-GB",
+    created: new Date(`${result.dashboard.produced}T00:00:00Z`),
+  };
 }
 
 async function writeWorkbook(result: Pick<BuiltDashboard, "dashboard" | "plan">, out: string, author: string | null): Promise<void> {
@@ -256,7 +271,9 @@ export function maxCellsSetting(): number {
 async function refuseInputAsOutput(input: string, outputs: readonly string[], option = "--out"): Promise<void> {
   for (const file of outputs) {
     if (path.resolve(file) === path.resolve(input) || (await sameFile(input, file))) {
-      throw new UsageError(`${option} "${file}" is the input workbook (under another name or through a link); the input is never overwritten, so choose another file name.`);
+      throw new UsageError(
+        `${option} "${file}" is the input workbook (under another name or through a link); the input is never overwritten, so choose another file name.`,
+      );
     }
   }
 }
@@ -276,7 +293,9 @@ function readingLines(diagnostics: readonly Diagnostic[]): string[] {
   }
   const hidden = diagnostics.filter((d) => d.code === "sheet-hidden").map((d) => d.sheet ?? "");
   if (hidden.length > 0) {
-    lines.push(`${hidden.length === 1 ? "A hidden sheet was" : `${hidden.length} hidden sheets were`} not read: ${hidden.map((h) => `"${h}"`).join(", ")} (name ${hidden.length === 1 ? "it" : "them"} in the settings' sheets to read ${hidden.length === 1 ? "it" : "them"}).`);
+    lines.push(
+      `${hidden.length === 1 ? "A hidden sheet was" : `${hidden.length} hidden sheets were`} not read: ${hidden.map((h) => `"${h}"`).join(", ")} (name ${hidden.length === 1 ? "it" : "them"} in the settings' sheets to read ${hidden.length === 1 ? "it" : "them"}).`,
+    );
   }
   return lines;
 }
@@ -285,7 +304,10 @@ function readingLines(diagnostics: readonly Diagnostic[]): string[] {
 async function readAndFind(workbook: string, settings: Settings): Promise<WorkbookReading> {
   const detector = indicatorDetector(settings);
   // The add-in's own history sheet (very hidden) is never indicator data, nor a hidden sheet left out.
-  const read = await readWorkbook(workbook, { sheets: settings.sheets, maxCells: maxCellsSetting(), onSheet: (grid) => {
+  const read = await readWorkbook(workbook, {
+    sheets: settings.sheets,
+    maxCells: maxCellsSetting(),
+    onSheet: (grid) => {
       if (grid.sheet !== historySheetName) detector.addSheet(grid);
     },
   });
@@ -300,7 +322,10 @@ async function readAndFind(workbook: string, settings: Settings): Promise<Workbo
 async function buildFromFile(options: BuildOptions, settings: Settings, today: string, history: HistoryReading | undefined): Promise<BuiltDashboard> {
   const reading = await readAndFind(options.workbook, settings);
   // The JSON promises each indicator's trend; otherwise only charts (on the sheet or in the cover report) read it.
-  const { dashboard, plan } = rateAndLayOut(reading, settings, today, { trends: settings.charts || options.json || options.docx !== null, ...(history ? { history } : {}) });
+  const { dashboard, plan } = rateAndLayOut(reading, settings, today, {
+    trends: settings.charts || options.json || options.docx !== null,
+    ...(history ? { history } : {}),
+  });
   return { dashboard, plan, sheets: reading.sheets, indicatorsFound: reading.indicators.length };
 }
 
@@ -327,7 +352,10 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   io.stderr(`Found ${result.indicatorsFound} indicators on ${found} sheet${found === 1 ? "" : "s"}; ${result.dashboard.coverage}\n`);
   for (const line of readingLines(result.dashboard.diagnostics)) io.stderr(`${line}\n`);
   const problems = result.dashboard.diagnostics.filter((d) => d.severity !== "info").length;
-  if (problems > 0) io.stderr(`${problems} warning${problems === 1 ? "" : "s"} or error${problems === 1 ? "" : "s"} while reading (listed in the dashboard's data notes${options.json ? " and the JSON" : ""})\n`);
+  if (problems > 0)
+    io.stderr(
+      `${problems} warning${problems === 1 ? "" : "s"} or error${problems === 1 ? "" : "s"} while reading (listed in the dashboard's data notes${options.json ? " and the JSON" : ""})\n`,
+    );
 
   const written: Record<string, string> = {};
   let exitCode = result.dashboard.diagnostics.some((d) => d.severity === "error") ? exitPartlyRead : 0;
@@ -350,7 +378,11 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
   const since = changesInWords(result.dashboard.changes);
   if (since) io.stderr(`${since}\n`);
   if (record && historyFile) {
-    const recording = recordSnapshot(history?.history ?? null, snapshotOf(result.dashboard, settings, io.now ?? `${io.today}T00:00:00.000Z`), ownerOf(result.dashboard));
+    const recording = recordSnapshot(
+      history?.history ?? null,
+      snapshotOf(result.dashboard, settings, io.now ?? `${io.today}T00:00:00.000Z`),
+      ownerOf(result.dashboard),
+    );
     try {
       await writeHistoryFile(historyFile, recording.history);
     } catch (error) {
@@ -359,7 +391,10 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
     }
     written.history = historyFile;
     const kept = recording.history.snapshots.length;
-    io.stderr(`Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() + "\n");
+    io.stderr(
+      `Recorded as the report of ${reportMonthWords(result.dashboard.cutoff)} in ${historyFile} (${kept} report${kept === 1 ? "" : "s"} kept). ${recording.notes.join(" ")}`.trimEnd() +
+        "\n",
+    );
   }
   if (options.docx) {
     try {
@@ -367,7 +402,9 @@ export async function runBuild(options: BuildOptions, io: CommandIo): Promise<nu
       written.docx = options.docx;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`Cannot write "${options.docx}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? (error instanceof Error ? error.message : "error"))}.`);
+      throw new UsageError(
+        `Cannot write "${options.docx}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program" : (code ?? (error instanceof Error ? error.message : "error"))}.`,
+      );
     }
   }
   if (options.json) io.stdout(`${JSON.stringify(jsonOutput(result, written), null, 2)}\n`);

@@ -24,7 +24,10 @@ export async function readHistoryFile(file: string): Promise<HistoryReading> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return noHistory;
-    return { history: null, problem: `The report history "${file}" could not be read (${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "error")}).` };
+    return {
+      history: null,
+      problem: `The report history "${file}" could not be read (${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "error")}).`,
+    };
   }
   const reading = parseHistory(text);
   return reading.problem === null ? reading : { history: null, problem: `${file}: ${reading.problem}` };
@@ -44,6 +47,8 @@ export async function writeHistoryFile(file: string, history: History): Promise<
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`Cannot write the report history "${file}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? "error")}.`, { cause: error });
+    throw new Error(`Cannot write the report history "${file}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? "error")}.`, {
+      cause: error,
+    });
   }
 }

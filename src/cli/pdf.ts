@@ -102,12 +102,23 @@ export async function convertToPdf(xlsxPath: string, filter: "calc_pdf_Export" |
     await profileFor(profile);
     await run(
       sofficeCommand(),
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", pdfConvertArgument(filter), "--outdir", outDir, path.resolve(xlsxPath)],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        pdfConvertArgument(filter),
+        "--outdir",
+        outDir,
+        path.resolve(xlsxPath),
+      ],
       conversionTimeoutMs,
     );
   } catch (error) {
     if (isMissing(error)) {
-      throw new ToolMissingError("LibreOffice (soffice) is not installed, so no PDF was written; install it (e.g. apt-get install libreoffice-calc) or open the .xlsx in Excel and save as PDF.");
+      throw new ToolMissingError(
+        "LibreOffice (soffice) is not installed, so no PDF was written; install it (e.g. apt-get install libreoffice-calc) or open the .xlsx in Excel and save as PDF.",
+      );
     }
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConversionError(`LibreOffice could not convert the dashboard to PDF (${detail}).`);

@@ -173,7 +173,13 @@ function insertBefore(sheet: string, xml: string, before: readonly string[]): st
 async function sheetPartPath(zip: JSZip, name: string): Promise<string> {
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const unescape = (s: string): string =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => unescape(/\bname="([^"]*)"/.exec(tag)?.[1] ?? "") === name);
   const id = sheet ? /r:id="([^"]+)"/.exec(sheet)?.[1] : undefined;
   const rel = id ? [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`Id="${id}"`)) : undefined;

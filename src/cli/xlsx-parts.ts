@@ -53,12 +53,38 @@ const RELATIONSHIP = /\/(officeDocument|worksheet|styles|sharedStrings)$/;
 
 /** Excel's built-in number formats, by id, as exceljs gives them (its lib/xlsx/defaultnumformats.js, en-GB/US ones). */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
-  13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
-  20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)",
-  40: "#,##0.00 ;[Red](#,##0.00)", 41: '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', 42: '_-"£"* #,##0_-;-"£"* #,##0_-;_-"£"* "-"_-;_-@_-',
-  43: '_-* #,##0.00_-;-* #,##0.00_-;_-* "-"??_-;_-@_-', 44: '_-"£"* #,##0.00_-;-"£"* #,##0.00_-;_-"£"* "-"??_-;_-@_-',
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  41: '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-',
+  42: '_-"£"* #,##0_-;-"£"* #,##0_-;_-"£"* "-"_-;_-@_-',
+  43: '_-* #,##0.00_-;-* #,##0.00_-;_-* "-"??_-;_-@_-',
+  44: '_-"£"* #,##0.00_-;-"£"* #,##0.00_-;_-"£"* "-"??_-;_-@_-',
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 const localNames = new Map<string, string>();
@@ -117,7 +143,10 @@ function resolveTarget(from: string, target: string): string {
 
 /** The relationships of a part: id → { type (the last word of its URI), target part }. */
 async function relationships(entries: Map<string, CentralDirectoryFile>, part: string): Promise<Map<string, { type: string; target: string }>> {
-  const relsPart = path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`).replace(/^\.\//, "").toLowerCase();
+  const relsPart = path.posix
+    .join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`)
+    .replace(/^\.\//, "")
+    .toLowerCase();
   const out = new Map<string, { type: string; target: string }>();
   const entry = entries.get(relsPart);
   if (!entry) return out;
@@ -198,7 +227,9 @@ async function sharedStrings(entry: CentralDirectoryFile | undefined, limit: num
 }
 
 /** The workbook's sheets in tab order, and whether it counts dates from 1904. */
-async function workbookSheets(entry: CentralDirectoryFile): Promise<{ sheets: { name: string; state: SheetEntry["state"]; rid: string }[]; date1904: boolean }> {
+async function workbookSheets(
+  entry: CentralDirectoryFile,
+): Promise<{ sheets: { name: string; state: SheetEntry["state"]; rid: string }[]; date1904: boolean }> {
   const sheets: { name: string; state: SheetEntry["state"]; rid: string }[] = [];
   let date1904 = false;
   await parsePart(entry.stream(), (p) => {

@@ -321,7 +321,8 @@ export async function readWorkbook(filePath: string, options: ReadOptions = {}):
       continue;
     }
     const cells = await readSheet(parts, entry.part, entry.name, maxCells - used, name);
-    if (cells.uncalculated > 0 && cells.firstUncalculated !== null) uncalculated.push({ sheet: entry.name, cells: cells.uncalculated, first: cells.firstUncalculated });
+    if (cells.uncalculated > 0 && cells.firstUncalculated !== null)
+      uncalculated.push({ sheet: entry.name, cells: cells.uncalculated, first: cells.firstUncalculated });
     if (cells.overBudget) {
       unread.push({ sheet: entry.name, reason: "too-large", farCell: cells.farCell(), cells: cells.kept, limit: maxCells });
       continue;

@@ -198,7 +198,8 @@ function writeRows(ws: RowSink, plan: SheetPlan, done: (row: ExcelJS.Row) => voi
   for (const range of plan.merges) {
     const b = rangeBounds(range);
     if (!b) continue;
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) masterOf.set(r * plan.cols + c, b.top * plan.cols + b.left);
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) masterOf.set(r * plan.cols + c, b.top * plan.cols + b.left);
   }
   for (let r = 0; r < plan.rows; r++) {
     const row = ws.getRow(r + 1);
@@ -344,7 +345,11 @@ export async function writeSheetPlanStreamed(plan: SheetPlan, meta: { readonly c
  * (`writeSheetPlanStreamed`) unless `inMemory` asks for exceljs's in-memory workbook, which the
  * tests compare it with: the finished packages hold the same sheet, charts, tables and properties.
  */
-export async function writeDashboardWorkbook(plan: SheetPlan, props: PackageProperties & { readonly created: Date }, options: { readonly inMemory?: boolean } = {}): Promise<Buffer> {
+export async function writeDashboardWorkbook(
+  plan: SheetPlan,
+  props: PackageProperties & { readonly created: Date },
+  options: { readonly inMemory?: boolean } = {},
+): Promise<Buffer> {
   let bytes: Uint8Array;
   if (options.inMemory) {
     const workbook = new ExcelJS.Workbook();

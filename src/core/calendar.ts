@@ -14,20 +14,7 @@ import type { Period } from "./period";
  */
 
 /** The months' names in full, January first; the first three letters are the short name ("Sep"). */
-export const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+export const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 
 /** A calendar month as year and month (1-12). */
 export interface YearMonth {
@@ -161,7 +148,7 @@ export function reportingYearInWords(startYear: number, yearStartMonth: number):
 /** The quarter (1-4) of the reporting year that a month falls in: December is quarter 3 of an April year. */
 export function quarterOfReportingYear(monthNumber: number, yearStartMonth: number): number {
   const { month } = yearMonthFromNumber(monthNumber);
-  return Math.floor((month - yearStartMonth + 12) % 12 / 3) + 1;
+  return Math.floor(((month - yearStartMonth + 12) % 12) / 3) + 1;
 }
 
 function pad2(n: number): string {

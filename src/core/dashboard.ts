@@ -190,7 +190,15 @@ export interface Changes {
   readonly since: { readonly cutoff: string; readonly produced: string; readonly recorded: string } | null;
   readonly entries: readonly ChangeEntry[];
   /** Counts for the summary line. */
-  readonly counts: { readonly fellToRed: number; readonly backToGreen: number; readonly improved: number; readonly worsened: number; readonly added: number; readonly gone: number; readonly revised: number };
+  readonly counts: {
+    readonly fellToRed: number;
+    readonly backToGreen: number;
+    readonly improved: number;
+    readonly worsened: number;
+    readonly added: number;
+    readonly gone: number;
+    readonly revised: number;
+  };
   /** Notes that explain the comparison: renamed indicators, changed references, changed settings, why there is no comparison. */
   readonly notes: readonly string[];
 }

@@ -114,7 +114,19 @@ function decode<T extends string>(codes: Readonly<Record<T, string>>, code: unkn
  * the alert (G A R N T), the direction of travel (I W S), an activity's position (A W B) and the
  * YTD alert, "-" where there is none. Trailing empty columns are left off a row.
  */
-export const snapshotFields = ["indicator", "period", "actual", "target", "floor", "expected", "alerts", "previousPeriod", "previousActual", "ytdActual", "ytdTarget"] as const;
+export const snapshotFields = [
+  "indicator",
+  "period",
+  "actual",
+  "target",
+  "floor",
+  "expected",
+  "alerts",
+  "previousPeriod",
+  "previousActual",
+  "ytdActual",
+  "ytdTarget",
+] as const;
 
 /** One letter of "alerts", or null for "-". */
 function letter(alerts: unknown, at: number): string | null {
@@ -161,7 +173,10 @@ export function parseHistory(stored: unknown): HistoryReading {
     try {
       json = JSON.parse(stored) as unknown;
     } catch {
-      return { history: null, problem: "The report history is damaged (not valid JSON), so it is not used; it is kept as it is and nothing is recorded over it." };
+      return {
+        history: null,
+        problem: "The report history is damaged (not valid JSON), so it is not used; it is kept as it is and nothing is recorded over it.",
+      };
     }
   }
   const probe = versionProbe.safeParse(json);
@@ -175,7 +190,10 @@ export function parseHistory(stored: unknown): HistoryReading {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
-    return { history: null, problem: `The report history cannot be read${where}: ${issue?.message ?? "invalid"}. It is not used; it is kept as it is and nothing is recorded over it.` };
+    return {
+      history: null,
+      problem: `The report history cannot be read${where}: ${issue?.message ?? "invalid"}. It is not used; it is kept as it is and nothing is recorded over it.`,
+    };
   }
   const stored1 = parsed.data;
   const keys = stored1.indicators;
@@ -190,7 +208,11 @@ export function parseHistory(stored: unknown): HistoryReading {
     for (const row of s.rows) {
       const index = get(row, "indicator");
       const k = typeof index === "number" ? keys[index] : undefined;
-      if (!k) return { history: null, problem: `The report history cannot be read: a report of ${s.cutoff} names an indicator that is not listed. It is not used; it is kept as it is and nothing is recorded over it.` };
+      if (!k)
+        return {
+          history: null,
+          problem: `The report history cannot be read: a report of ${s.cutoff} names an indicator that is not listed. It is not used; it is kept as it is and nothing is recorded over it.`,
+        };
       const periodAt = (field: "period" | "previousPeriod"): string | null => {
         const n = get(row, field);
         return typeof n === "number" ? (s.periods[n] ?? null) : null;
@@ -215,9 +237,18 @@ export function parseHistory(stored: unknown): HistoryReading {
         ytd: ytdActual === null && ytdTarget === null && ytdRag === null ? null : { actual: ytdActual, target: ytdTarget, rag: ytdRag },
       });
     }
-    snapshots.push({ cutoff: s.cutoff, produced: s.produced, recorded: s.recorded, settings: { reading: s.settings.reading, rules: s.settings.rules }, indicators });
+    snapshots.push({
+      cutoff: s.cutoff,
+      produced: s.produced,
+      recorded: s.recorded,
+      settings: { reading: s.settings.reading, rules: s.settings.rules },
+      indicators,
+    });
   }
-  return { history: { owner: { title: stored1.workbook.title, directorate: stored1.workbook.directorate }, snapshots: sortSnapshots(snapshots) }, problem: null };
+  return {
+    history: { owner: { title: stored1.workbook.title, directorate: stored1.workbook.directorate }, snapshots: sortSnapshots(snapshots) },
+    problem: null,
+  };
 }
 
 function keyText(k: IndicatorKey): string {
@@ -352,7 +383,9 @@ export function belongsTo(history: History, owner: HistoryOwner): boolean {
 }
 
 function sortSnapshots(snapshots: readonly Snapshot[]): Snapshot[] {
-  return [...snapshots].sort((a, b) => (a.cutoff === b.cutoff ? (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0) : a.cutoff < b.cutoff ? -1 : 1));
+  return [...snapshots].sort((a, b) =>
+    a.cutoff === b.cutoff ? (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0) : a.cutoff < b.cutoff ? -1 : 1,
+  );
 }
 
 /** What recording a report did, in words for the analyst. */
@@ -372,7 +405,9 @@ export function recordSnapshot(existing: History | null, snapshot: Snapshot, own
   const notes: string[] = [];
   let kept: readonly Snapshot[] = existing?.snapshots ?? [];
   if (existing && !belongsTo(existing, owner)) {
-    notes.push(`The history in this workbook was recorded for "${existing.owner.title}" (${existing.owner.directorate || "no directorate"}), not this dashboard, so this report starts this workbook's own history.`);
+    notes.push(
+      `The history in this workbook was recorded for "${existing.owner.title}" (${existing.owner.directorate || "no directorate"}), not this dashboard, so this report starts this workbook's own history.`,
+    );
     kept = [];
   }
   if (kept.some((s) => s.cutoff === snapshot.cutoff)) {
@@ -392,7 +427,8 @@ export function recordSnapshot(existing: History | null, snapshot: Snapshot, own
 /** The last report recorded before a cut-off (the latest recorded of the latest earlier month), or null. */
 export function lastReportBefore(history: History, cutoff: string): Snapshot | null {
   let found: Snapshot | null = null;
-  for (const s of history.snapshots) if (s.cutoff < cutoff && (found === null || s.cutoff > found.cutoff || (s.cutoff === found.cutoff && s.recorded >= found.recorded))) found = s;
+  for (const s of history.snapshots)
+    if (s.cutoff < cutoff && (found === null || s.cutoff > found.cutoff || (s.cutoff === found.cutoff && s.recorded >= found.recorded))) found = s;
   return found;
 }
 

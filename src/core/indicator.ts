@@ -44,7 +44,9 @@ export interface Observation {
   readonly denominator?: number | null;
   readonly commentary: string | null;
   /** A1 address (on the indicator's sheet) of the cell each field was read from. */
-  readonly cells: Readonly<Partial<Record<ObservationField | "commentary" | "numerator" | "denominator" | "midpoint" | "rank" | "rankOf" | "quartile", string>>>;
+  readonly cells: Readonly<
+    Partial<Record<ObservationField | "commentary" | "numerator" | "denominator" | "midpoint" | "rank" | "rankOf" | "quartile", string>>
+  >;
   /** Averages of other councils or of the nation for the period, in the sheet's column order, when the sheet gives them. */
   readonly comparators?: readonly Comparator[];
   /** The council's rank among others (1 is best) and how many were ranked, when the sheet gives them. */

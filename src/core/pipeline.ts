@@ -59,6 +59,15 @@ export function rateAndLayOut(reading: WorkbookReading, settings: Settings, prod
  * @param history - the reports recorded so far, to compare with the last one (none when absent)
  * @param options - what the host could not read (hidden or too large sheets, formulas without results), and whether rows get their trends
  */
-export function runPipeline(grids: readonly Grid[], settings: Settings, produced: string, history?: HistoryReading, options: PipelineOptions & { readonly notes?: ReadingNotes } = {}): PipelineResult {
-  return rateAndLayOut(readIndicators(grids, settings, options.notes ?? {}), settings, produced, { ...(options.trends !== undefined ? { trends: options.trends } : {}), ...(history ? { history } : {}) });
+export function runPipeline(
+  grids: readonly Grid[],
+  settings: Settings,
+  produced: string,
+  history?: HistoryReading,
+  options: PipelineOptions & { readonly notes?: ReadingNotes } = {},
+): PipelineResult {
+  return rateAndLayOut(readIndicators(grids, settings, options.notes ?? {}), settings, produced, {
+    ...(options.trends !== undefined ? { trends: options.trends } : {}),
+    ...(history ? { history } : {}),
+  });
 }

@@ -167,7 +167,10 @@ export const ruleSettingsSchema = z.looseObject({
    * of 0%). Such a band is then replaced by this absolute one (in the indicator's unit: for percentages
    * 0.02 is 2 percentage points), with a warning; null keeps the band of 0 and warns that one is needed.
    */
-  zeroTargetBand: z.object({ kind: z.literal("absolute"), value: z.number().nonnegative() }).nullable().default(null),
+  zeroTargetBand: z
+    .object({ kind: z.literal("absolute"), value: z.number().nonnegative() })
+    .nullable()
+    .default(null),
   /**
    * List, in the data notes and in the task pane, every RED or worsened indicator that has no
    * commentary, so the analyst can ask its owner before the paper goes out.
@@ -186,7 +189,11 @@ export const settingsSchema = z.looseObject({
   /** Sheets to read; null means every sheet where indicators are found. */
   sheets: z.array(z.string()).nullable().default(null),
   /** Reporting cut-off "YYYY-MM", or null for the latest month with data. */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().default(null),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .nullable()
+    .default(null),
   grouping: z.enum(["frequency", "serviceArea"]).default("frequency"),
   charts: z.boolean().default(false),
   sourceFormatting: z.boolean().default(false),

@@ -63,7 +63,14 @@ export interface PrintSetup {
   /** Rows repeated at the top of every page, "$4:$5", or null. */
   readonly printTitleRows: string | null;
   /** Margins in inches. */
-  readonly margins: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number; readonly header: number; readonly footer: number };
+  readonly margins: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
   /** Header and footer texts with Excel's &-codes (&P page, &N pages, &D date). */
   readonly header: { readonly left: string; readonly center: string; readonly right: string };
   readonly footer: { readonly left: string; readonly center: string; readonly right: string };

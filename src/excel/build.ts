@@ -10,15 +10,18 @@ import type { BuildStep } from "./build-steps";
 import { writeSheetPlan } from "./dashboard-writer";
 import { describeCause, describeError, errorCode, UserFacingError } from "./errors";
 import { isHistorySheet, queueReadHistory, queueWriteHistory, type StoredHistory } from "./history-store";
-import {
-  queueReadDashboardRecord,
-  queueReadSettings,
-  queueWriteDashboardRecord,
-  queueWriteSettings,
-  type DashboardRecord,
-} from "./settings-store";
+import { queueReadDashboardRecord, queueReadSettings, queueWriteDashboardRecord, queueWriteSettings, type DashboardRecord } from "./settings-store";
 import { planSourceFormatting, queueAddRules, queueDeleteRules, queueScanRules, scanRulesGuarded, type FoundRule } from "./source-formatting";
-import { isTooLarge, queueSheetList, queueUsedRanges, queueUsedRangeSizes, readBlocks, readGridsInBlocks, type GridCollector, type SheetInfo } from "./workbook-reader";
+import {
+  isTooLarge,
+  queueSheetList,
+  queueUsedRanges,
+  queueUsedRangeSizes,
+  readBlocks,
+  readGridsInBlocks,
+  type GridCollector,
+  type SheetInfo,
+} from "./workbook-reader";
 
 /**
  * The use cases the task pane calls, each one `Excel.run`.
@@ -39,7 +42,6 @@ import { isTooLarge, queueSheetList, queueUsedRanges, queueUsedRangeSizes, readB
  * The one exception is a read Excel refuses as too large (Excel on the web caps an answer at
  * 5 MB): the sources are then read in row blocks, a round trip each.
  */
-
 
 const unsupportedMessage =
   "This version of Excel is too old for the add-in, which needs the Excel JavaScript API 1.9. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.";
@@ -73,7 +75,9 @@ function defaultSources(sheets: readonly SheetInfo[], record: DashboardRecord | 
 function hiddenNotRead(sheets: readonly SheetInfo[], record: DashboardRecord | null, named: readonly string[] | null): UnreadSheet[] {
   const made = madeByAddIn(record);
   // The add-in's own report history (a very hidden sheet) is never data, so never "not read".
-  return sheets.filter((s) => s.visibility !== "Visible" && !made.has(s.id) && !isHistorySheet(s.name) && !(named ?? []).includes(s.name)).map((s) => ({ sheet: s.name, reason: "hidden" }));
+  return sheets
+    .filter((s) => s.visibility !== "Visible" && !made.has(s.id) && !isHistorySheet(s.name) && !(named ?? []).includes(s.name))
+    .map((s) => ({ sheet: s.name, reason: "hidden" }));
 }
 
 /** What `inspectWorkbook` finds when the pane opens. */
@@ -99,7 +103,9 @@ export async function inspectWorkbook(): Promise<WorkbookInspection> {
       const record = readRecord();
       const hidden = hiddenNotRead(list, record, settings.sheets);
       // Hidden sheets the saved settings name are read as the build will read them.
-      const namedHidden = list.filter((s) => s.visibility !== "Visible" && (settings.sheets ?? []).includes(s.name) && !madeByAddIn(record).has(s.id)).map((s) => s.name);
+      const namedHidden = list
+        .filter((s) => s.visibility !== "Visible" && (settings.sheets ?? []).includes(s.name) && !madeByAddIn(record).has(s.id))
+        .map((s) => s.name);
       const names = [...defaultSources(list, record), ...namedHidden];
       const read = await readGrids(context, names);
       const reading = detectWorkbook(read.grids, {
@@ -190,7 +196,8 @@ export interface BuildResult {
  */
 export async function buildDashboardInExcel(settings: Settings, options: BuildOptions): Promise<BuildResult> {
   const nameProblem = sheetNameProblem(settings.dashboardSheet);
-  if (nameProblem) throw new UserFacingError(`The dashboard's sheet name "${settings.dashboardSheet}" cannot be used: ${nameProblem} Choose another name in the options.`);
+  if (nameProblem)
+    throw new UserFacingError(`The dashboard's sheet name "${settings.dashboardSheet}" cannot be used: ${nameProblem} Choose another name in the options.`);
   const progress = options.onProgress ?? ((): void => undefined);
   let staging: string | null = null;
   let wantedName: string | null = null;
@@ -207,7 +214,12 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
 
       // 1. The sheet list, the dashboard record and the saved settings, with the sources when their names are known.
       progress("reading");
-      const queueMeta = () => ({ list: queueSheetList(context), record: queueReadDashboardRecord(context), saved: queueReadSettings(context), history: queueReadHistory(context) });
+      const queueMeta = () => ({
+        list: queueSheetList(context),
+        record: queueReadDashboardRecord(context),
+        saved: queueReadSettings(context),
+        history: queueReadHistory(context),
+      });
       let meta = queueMeta();
       // The report history is never a source, even when named.
       const named = settings.sheets ? settings.sheets.filter((name) => !isHistorySheet(name)) : null;
@@ -233,7 +245,9 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
       const saved = meta.saved();
       const stored: StoredHistory = meta.history();
       for (const sheet of read.unreadable) {
-        warnings.push(`"${sheet}" was not coloured: Excel could not read the conditional formatting already on it (rules copied in Manage Rules can cause this). Its own rules were left as they were.`);
+        warnings.push(
+          `"${sheet}" was not coloured: Excel could not read the conditional formatting already on it (rules copied in Manage Rules can cause this). Its own rules were left as they were.`,
+        );
       }
       for (const sheet of read.locked) warnings.push(`"${sheet}" is protected, so it was not coloured.`);
 
@@ -273,7 +287,11 @@ export async function buildDashboardInExcel(settings: Settings, options: BuildOp
         // A history that cannot be read is kept as it is: nothing is recorded over it.
         if (stored.reading.problem !== null) warnings.push(`This build was not recorded in the report history: ${stored.reading.problem}`);
         else {
-          const recording = recordSnapshot(stored.reading.history, snapshotOf(dashboard, settings, options.recordedAt ?? new Date().toISOString()), ownerOf(dashboard));
+          const recording = recordSnapshot(
+            stored.reading.history,
+            snapshotOf(dashboard, settings, options.recordedAt ?? new Date().toISOString()),
+            ownerOf(dashboard),
+          );
           queueWriteHistory(context, stored, recording.history);
           recorded = recordedWords(dashboard.cutoff, recording.history.snapshots.length, recording.notes);
         }
@@ -358,7 +376,12 @@ export async function clearReportHistory(): Promise<boolean> {
 }
 
 /** After a failed last request: whether the staging sheet became the dashboard, and whether the settings were saved. */
-async function swapOutcome(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, settings: Settings | null): Promise<{ swapped: boolean; settingsSaved: boolean }> {
+async function swapOutcome(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  name: string,
+  settings: Settings | null,
+): Promise<{ swapped: boolean; settingsSaved: boolean }> {
   ws.load("name");
   const readSettings = queueReadSettings(context);
   try {
@@ -367,7 +390,10 @@ async function swapOutcome(context: Excel.RequestContext, ws: Excel.Worksheet, n
     return { swapped: false, settingsSaved: false };
   }
   const stored = readSettings();
-  return { swapped: ws.name === name, settingsSaved: settings !== null && stored.problem === null && JSON.stringify(stored.settings) === JSON.stringify(settings) };
+  return {
+    swapped: ws.name === name,
+    settingsSaved: settings !== null && stored.problem === null && JSON.stringify(stored.settings) === JSON.stringify(settings),
+  };
 }
 
 /** What the build queues about its source sheets in a read request. */
@@ -519,7 +545,10 @@ export async function removeSourceFormatting(): Promise<number> {
       const readProtection = queueProtection(context, names);
       await context.sync();
       const locked = readProtection();
-      const scan = await scanRulesGuarded(context, names.filter((n) => !locked.has(n)));
+      const scan = await scanRulesGuarded(
+        context,
+        names.filter((n) => !locked.has(n)),
+      );
       const removed = queueDeleteRules(scan.found);
       await context.sync();
       return removed;

@@ -309,12 +309,7 @@ export interface WriteOptions {
  * view, page layout, charts). Returns the number of syncs it had to make itself (0 unless the
  * payload passed the request budget); the caller's next sync sends the rest.
  */
-export async function writeSheetPlan(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  plan: SheetPlan,
-  options: WriteOptions = {},
-): Promise<number> {
+export async function writeSheetPlan(context: Excel.RequestContext, ws: Excel.Worksheet, plan: SheetPlan, options: WriteOptions = {}): Promise<number> {
   const budgetBytes = options.maxRequestBytes ?? requestBudgetForHost();
   const budget = new RequestBudget(context, budgetBytes);
   const lastCol = columnLetters(Math.max(plan.cols, 1) - 1);

@@ -15,17 +15,13 @@ export class UserFacingError extends Error {
 }
 
 const messages: Record<string, string> = {
-  ApiNotFound:
-    "This version of Excel does not have what the add-in needs. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
-  NotImplemented:
-    "This version of Excel does not have what the add-in needs. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
+  ApiNotFound: "This version of Excel does not have what the add-in needs. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
+  NotImplemented: "This version of Excel does not have what the add-in needs. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
   AccessDenied:
     "Excel refused the change: a sheet or the workbook is protected, or the file is read-only. Unprotect it (Review > Unprotect Sheet) and try again.",
   InvalidOperationInCellEditMode: "Finish editing the cell (press Enter or Esc), then try again.",
-  RequestPayloadSizeLimitExceeded:
-    "The workbook is too large to send to Excel in one go. Choose fewer sheets, or use the desktop version of Excel.",
-  ResponsePayloadSizeLimitExceeded:
-    "The worksheets are too large to read in one go. Choose fewer sheets, or use the desktop version of Excel.",
+  RequestPayloadSizeLimitExceeded: "The workbook is too large to send to Excel in one go. Choose fewer sheets, or use the desktop version of Excel.",
+  ResponsePayloadSizeLimitExceeded: "The worksheets are too large to read in one go. Choose fewer sheets, or use the desktop version of Excel.",
   RangeExceedsLimit: "A worksheet's used area is too large to read. Clear unused rows and columns, or choose fewer sheets.",
   ItemAlreadyExists: "A sheet with that name already exists. Rename it, or choose another name for the dashboard sheet.",
   ItemNotFound: "A sheet or setting the add-in expected is no longer there. Reopen the add-in and try again.",

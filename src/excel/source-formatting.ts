@@ -66,17 +66,13 @@ function fallbackFloor(target: string, lower: boolean, rules: RuleSettings): str
  * The three RAG formulas for a block. `actual` is relative ("D5"), the others absolute in column
  * ("$F5"); `polarity` is a polarity cell or a fixed polarity.
  */
-export function ragFormulas(
-  cells: { actual: string; target: string; floor: string | null; polarity: string | Polarity },
-  rules: RuleSettings,
-): SourceRule[] {
+export function ragFormulas(cells: { actual: string; target: string; floor: string | null; polarity: string | Polarity }, rules: RuleSettings): SourceRule[] {
   const { actual: a, target: t, floor: f } = cells;
   const fixed = cells.polarity === "higher" || cells.polarity === "lower" ? cells.polarity : null;
   const lower = fixed === "lower";
   const tgtOp = (lo: boolean): string => (lo ? (rules.atTarget === "GREEN" ? "<=" : "<") : rules.atTarget === "GREEN" ? ">=" : ">");
   const floorOp = (lo: boolean): string => (lo ? (rules.atFloor === "AMBER" ? "<=" : "<") : rules.atFloor === "AMBER" ? ">=" : ">");
-  const byPolarity = (make: (lo: boolean) => string): string =>
-    fixed ? make(lower) : `IF(${lowerTest(cells.polarity)},${make(true)},${make(false)})`;
+  const byPolarity = (make: (lo: boolean) => string): string => (fixed ? make(lower) : `IF(${lowerTest(cells.polarity)},${make(true)},${make(false)})`);
   const meetsTarget = byPolarity((lo) => `${a}${tgtOp(lo)}${t}`);
   const floorValue = (lo: boolean): string | null => {
     const tol = fallbackFloor(t, lo, rules);
@@ -221,7 +217,10 @@ export function queueScanRules(context: Excel.RequestContext, sheets: readonly s
  * sheet in one request, and when that fails, one request per sheet. Returns the rules found, the
  * sheets that could not be read, and the round trips made.
  */
-export async function scanRulesGuarded(context: Excel.RequestContext, sheets: readonly string[]): Promise<{ found: FoundRule[]; unreadable: string[]; syncs: number }> {
+export async function scanRulesGuarded(
+  context: Excel.RequestContext,
+  sheets: readonly string[],
+): Promise<{ found: FoundRule[]; unreadable: string[]; syncs: number }> {
   const all = queueScanRules(context, sheets);
   try {
     await context.sync();

@@ -33,7 +33,6 @@ export const maxUsedRangeCells = 5_000_000;
 /** Cells per read request in the fallback before any block has been seen: ~4 MB at ~42 bytes per cell (value plus format, JSON). */
 export const blockBudgetCells = 100_000;
 
-
 /** Top-left cell of an address such as "'My Sheet'!B2:F20" → "B2". */
 export function originOf(address: string): string {
   const local = address.slice(address.lastIndexOf("!") + 1);

@@ -46,7 +46,11 @@ function numbered(number: string, ...runs: (string | TextRun)[]): Paragraph {
 }
 
 function heading(level: 1 | 2, value: string): Paragraph {
-  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [text(value)], spacing: { before: 240, after: 120 } });
+  return new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    children: [text(value)],
+    spacing: { before: 240, after: 120 },
+  });
 }
 
 function cell(value: string, align: "left" | "right" = "left"): TableCell {
@@ -60,7 +64,16 @@ const textWidth = 9026;
 function table(headings: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = [], shares?: readonly number[]): Table {
   const total = (shares ?? headings.map(() => 1)).reduce((a, b) => a + b, 0);
   const widths = (shares ?? headings.map(() => 1)).map((s) => Math.floor((s / total) * textWidth));
-  const header = new TableRow({ tableHeader: true, children: headings.map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true, color: "FFFFFF", language: { value: language } })] })], shading: { fill: "1F3864", color: "auto" } })) });
+  const header = new TableRow({
+    tableHeader: true,
+    children: headings.map(
+      (h) =>
+        new TableCell({
+          children: [new Paragraph({ children: [new TextRun({ text: h, bold: true, color: "FFFFFF", language: { value: language } })] })],
+          shading: { fill: "1F3864", color: "auto" },
+        }),
+    ),
+  });
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -89,7 +102,13 @@ function value(indicator: IndicatorResult, v: number | null | undefined): string
 }
 
 function frequencies(dashboard: Dashboard): string {
-  const words: Record<IndicatorResult["frequency"], string> = { month: "monthly", quarter: "quarterly", year: "annual", multiYear: "multi-year", rolling12: "rolling 12-month" };
+  const words: Record<IndicatorResult["frequency"], string> = {
+    month: "monthly",
+    quarter: "quarterly",
+    year: "annual",
+    multiYear: "multi-year",
+    rolling12: "rolling 12-month",
+  };
   const found = [...new Set(dashboard.indicators.filter((i) => i.excluded === null).map((i) => words[i.frequency]))];
   if (found.length <= 1) return `All indicators are shown with ${found[0] ?? "their"} results.`;
   return `Indicators are shown with ${found.slice(0, -1).join(", ")} and ${found[found.length - 1] ?? ""} results, as the data for each are available.`;
@@ -115,36 +134,69 @@ export function coverReportDocument(dashboard: Dashboard, images: ChartImages, o
   ] as const) {
     body.push(para(text(`${label} `, { bold: true }), value_));
   }
-  body.push(para(text("Summary: ", { bold: true }), `The ${dashboardName} provides members with progress against targets set in business plans for key performance and activity indicators.`));
+  body.push(
+    para(
+      text("Summary: ", { bold: true }),
+      `The ${dashboardName} provides members with progress against targets set in business plans for key performance and activity indicators.`,
+    ),
+  );
   body.push(para(text("Recommendation: ", { bold: true }), `Members are asked to REVIEW the ${dashboardName}.`));
 
   body.push(heading(1, "1. Introduction"));
   body.push(numbered("1.1", `The [number] Performance Dashboard for ${name} for [year] is attached at Appendix 1. ${dashboard.coverage}.`));
   body.push(numbered("1.2", "[When the committee last reviewed the dashboard, and what it covered.]"));
-  body.push(numbered("1.3", "As an outcome of their Performance Review, Members may make reports and recommendations to the Leader, Cabinet Members, the Cabinet or Officers."));
+  body.push(
+    numbered(
+      "1.3",
+      "As an outcome of their Performance Review, Members may make reports and recommendations to the Leader, Cabinet Members, the Cabinet or Officers.",
+    ),
+  );
 
   body.push(heading(1, `2. ${name} Performance Dashboard`));
-  body.push(numbered("2.1", `The dashboard, attached at Appendix 1, includes the latest available results (${dashboard.coverage.charAt(0).toLowerCase()}${dashboard.coverage.slice(1)}) for ${kpis} Key Performance Indicators (KPIs) and ${activity} Activity Indicators.`));
+  body.push(
+    numbered(
+      "2.1",
+      `The dashboard, attached at Appendix 1, includes the latest available results (${dashboard.coverage.charAt(0).toLowerCase()}${dashboard.coverage.slice(1)}) for ${kpis} Key Performance Indicators (KPIs) and ${activity} Activity Indicators.`,
+    ),
+  );
   body.push(numbered("2.2", `Data for different indicators are available on different timetables. ${frequencies(dashboard)}`));
-  body.push(numbered("2.3", "Key Performance Indicators are presented with RAG (Red/Amber/Green) alerts to show progress against business plan targets. How the alerts are given is set out in the Guidance Notes, included with the dashboard."));
-  body.push(numbered("2.4", "Activity Indicators relate to external demand and are not given alerts; their results are compared with the business plan's forecast of expected activity."));
+  body.push(
+    numbered(
+      "2.3",
+      "Key Performance Indicators are presented with RAG (Red/Amber/Green) alerts to show progress against business plan targets. How the alerts are given is set out in the Guidance Notes, included with the dashboard.",
+    ),
+  );
+  body.push(
+    numbered(
+      "2.4",
+      "Activity Indicators relate to external demand and are not given alerts; their results are compared with the business plan's forecast of expected activity.",
+    ),
+  );
 
   body.push(heading(1, "3. Data late or left out"));
   const notes: string[] = [];
   for (const i of dashboard.indicators) {
     const label = [i.ref, i.name].filter((t) => t).join(" ");
-    if (i.excluded !== null) notes.push(`${label} is not included in this iteration of the dashboard: ${i.excluded.replace(/^not included in this iteration[:.]?\s*/i, "").replace(/\.?$/, ".")}`);
+    if (i.excluded !== null)
+      notes.push(
+        `${label} is not included in this iteration of the dashboard: ${i.excluded.replace(/^not included in this iteration[:.]?\s*/i, "").replace(/\.?$/, ".")}`,
+      );
     else if (i.actual === null) notes.push(`${label} has no result for ${i.period?.label ?? "the period"}; it is shown as no data, not as RED.`);
     else if (i.stale) notes.push(`${label}: the latest result (${i.period?.label ?? "undated"}) is more than a year old, so it is shown but not rated.`);
   }
-  const late = shown.filter((i) => i.period !== null && i.actual !== null && !i.stale && i.period.end < `${dashboard.cutoff}-01` && (i.frequency === "month" || i.frequency === "rolling12"));
+  const late = shown.filter(
+    (i) =>
+      i.period !== null && i.actual !== null && !i.stale && i.period.end < `${dashboard.cutoff}-01` && (i.frequency === "month" || i.frequency === "rolling12"),
+  );
   for (const i of late) notes.push(`${[i.ref, i.name].filter((t) => t).join(" ")}: the latest result is for ${i.period?.label ?? ""}.`);
   if (notes.length === 0) notes.push("Every indicator has a result for its latest period.");
   notes.forEach((n, k) => body.push(numbered(`3.${k + 1}`, n)));
   body.push(numbered(`3.${notes.length + 1}`, "[Any other change to the dashboard since the last report, and why.]"));
 
   body.push(heading(1, "4. Performance indicators summary"));
-  body.push(numbered("4.1", "To assist members with the performance review, the alerts of each service area are summarised below, with commentary on performance."));
+  body.push(
+    numbered("4.1", "To assist members with the performance review, the alerts of each service area are summarised below, with commentary on performance."),
+  );
   const columns = countColumns(dashboard.summary.total);
   const counts = (c: RagCounts): string[] => columns.map((col) => String(col.count(c)));
   body.push(
@@ -161,7 +213,14 @@ export function coverReportDocument(dashboard: Dashboard, images: ChartImages, o
   body.push(para(""));
   if (dashboard.exceptions.length > 0) {
     body.push(numbered("4.2", "The exceptions: every RED alert, every alert worse than last time, and every activity outside its expected range."));
-    body.push(table(["Ref", "Indicator", "Exception", "Reason"], dashboard.exceptions.map((e) => [e.ref ?? "", e.name, exceptionWords(e.kind), e.reason]), [], [1.2, 4, 2.2, 6]));
+    body.push(
+      table(
+        ["Ref", "Indicator", "Exception", "Reason"],
+        dashboard.exceptions.map((e) => [e.ref ?? "", e.name, exceptionWords(e.kind), e.reason]),
+        [],
+        [1.2, 4, 2.2, 6],
+      ),
+    );
   }
 
   body.push(heading(1, "5. Detailed performance indicator commentary"));
@@ -171,7 +230,18 @@ export function coverReportDocument(dashboard: Dashboard, images: ChartImages, o
     body.push(
       table(
         ["Period", "Result", "Target", "Floor", "Alert", "Direction of travel", "Previous result", "Previous alert"],
-        [[i.period?.label ?? "", value(i, i.actual), value(i, i.target), value(i, i.floor), alertWord(i.rag), dotWords(i.dot), value(i, i.previous?.actual), alertWord(i.previous?.rag)]],
+        [
+          [
+            i.period?.label ?? "",
+            value(i, i.actual),
+            value(i, i.target),
+            value(i, i.floor),
+            alertWord(i.rag),
+            dotWords(i.dot),
+            value(i, i.previous?.actual),
+            alertWord(i.previous?.rag),
+          ],
+        ],
         [1, 2, 3, 6],
       ),
     );

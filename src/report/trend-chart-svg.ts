@@ -58,17 +58,25 @@ export function trendChartSvg(indicator: Pick<IndicatorResult, "ref" | "name" | 
   ];
   for (const v of steps) {
     parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${colours.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${plot.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" ${font} font-size="11" fill="${colours.axis}">${escape(formatValue(v, indicator.unit))}</text>`);
+    parts.push(
+      `<text x="${plot.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" ${font} font-size="11" fill="${colours.axis}">${escape(formatValue(v, indicator.unit))}</text>`,
+    );
   }
   parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${colours.axis}" stroke-width="1"/>`);
   // Every label when they fit, else every second or third.
   const every = Math.max(1, Math.ceil(points.length / 9));
   points.forEach((p, i) => {
     if (i % every !== 0 && i !== points.length - 1) return;
-    parts.push(`<text x="${x(i).toFixed(1)}" y="${plot.bottom + 16}" text-anchor="middle" ${font} font-size="10" fill="${colours.axis}">${escape(p.label)}</text>`);
+    parts.push(
+      `<text x="${x(i).toFixed(1)}" y="${plot.bottom + 16}" text-anchor="middle" ${font} font-size="10" fill="${colours.axis}">${escape(p.label)}</text>`,
+    );
   });
-  parts.push(`<text x="${(plot.left + plot.right) / 2}" y="${height - 14}" text-anchor="middle" ${font} font-size="11" font-weight="bold" fill="${colours.text}">${escape(periodAxisTitle(indicator.frequency))}</text>`);
-  parts.push(`<text transform="translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" ${font} font-size="11" font-weight="bold" fill="${colours.text}">${escape(valueAxisTitle(indicator.unit))}</text>`);
+  parts.push(
+    `<text x="${(plot.left + plot.right) / 2}" y="${height - 14}" text-anchor="middle" ${font} font-size="11" font-weight="bold" fill="${colours.text}">${escape(periodAxisTitle(indicator.frequency))}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" ${font} font-size="11" font-weight="bold" fill="${colours.text}">${escape(valueAxisTitle(indicator.unit))}</text>`,
+  );
   /** A line through the points that have a value, broken where one is missing. */
   const path = (pick: (p: (typeof points)[number]) => number | null): string => {
     let d = "";

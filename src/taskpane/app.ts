@@ -124,12 +124,7 @@ class Pane {
     };
     replaceChildren(
       root,
-      el(
-        "header",
-        { class: "pane-header" },
-        el("h1", {}, "KPI Dashboard"),
-        el("div", { class: "found-row" }, this.regions.summary, refresh),
-      ),
+      el("header", { class: "pane-header" }, el("h1", {}, "KPI Dashboard"), el("div", { class: "found-row" }, this.regions.summary, refresh)),
       this.regions.announcer,
       this.regions.notice,
       // The monthly path first: period, build, result and what to check. Set-up comes after.
@@ -205,9 +200,7 @@ class Pane {
     const indicators = this.includedIndicators();
     const sheets = new Set(indicators.map((i) => i.sheet)).size;
     this.regions.summary.textContent =
-      indicators.length === 0
-        ? "No indicators found yet."
-        : `Found ${plural(indicators.length, "indicator")} on ${plural(sheets, "sheet")}.`;
+      indicators.length === 0 ? "No indicators found yet." : `Found ${plural(indicators.length, "indicator")} on ${plural(sheets, "sheet")}.`;
   }
 
   private renderNotice(): void {
@@ -303,9 +296,15 @@ class Pane {
         el(
           "div",
           {},
-          renderResult(result.counts, result.sheet, () => void this.selectCell(result.sheet, "A1"), {
-            download: this.host.canDownload() ? () => void this.draftCoverReport(result.dashboard) : null,
-          }, result.dashboard.missingCommentary),
+          renderResult(
+            result.counts,
+            result.sheet,
+            () => void this.selectCell(result.sheet, "A1"),
+            {
+              download: this.host.canDownload() ? () => void this.draftCoverReport(result.dashboard) : null,
+            },
+            result.dashboard.missingCommentary,
+          ),
           renderSince({
             dashboard: result.dashboard,
             rows: result.rows,
@@ -327,8 +326,7 @@ class Pane {
   private update(settings: Settings, redraw = false): void {
     const previous = this.state.settings;
     this.state.settings = settings;
-    const redetect =
-      previous.mapping !== settings.mapping || previous.rules.yearStartMonth !== settings.rules.yearStartMonth;
+    const redetect = previous.mapping !== settings.mapping || previous.rules.yearStartMonth !== settings.rules.yearStartMonth;
     // A plain option (title, grouping, a rule) changes nothing else on the pane: leave the form alone
     // so that focus and the caret stay where the user is typing.
     if (!redraw && !redetect && previous.sheets === settings.sheets) {
@@ -460,7 +458,10 @@ class Pane {
   private async clearHistory(): Promise<void> {
     try {
       const had = await this.host.clearReportHistory();
-      this.state.notice = { kind: "info", text: had ? "The report history was cleared: the next report recorded starts a new one." : "This workbook has no report history." };
+      this.state.notice = {
+        kind: "info",
+        text: had ? "The report history was cleared: the next report recorded starts a new one." : "This workbook has no report history.",
+      };
     } catch (error) {
       this.state.notice = { kind: "error", text: this.host.describeError(error) };
     }
@@ -499,10 +500,7 @@ function noticeButton(action: NonNullable<Notice["action"]>): HTMLElement {
 function swap(region: HTMLElement, content: HTMLElement | null): void {
   const active = document.activeElement;
   // A control that disappears on redraw (the column editor's buttons) names where focus goes next.
-  const focusKey =
-    active && region.contains(active)
-      ? (active.getAttribute("data-focus-after") ?? active.getAttribute("data-key") ?? active.id)
-      : null;
+  const focusKey = active && region.contains(active) ? (active.getAttribute("data-focus-after") ?? active.getAttribute("data-key") ?? active.id) : null;
   const wasOpen = new Map<string, boolean>();
   for (const d of Array.from(region.querySelectorAll("details"))) wasOpen.set(d.getAttribute("data-key") ?? "", d.open);
   replaceChildren(region, content);

@@ -27,7 +27,9 @@ async function svgToPng(svg: string): Promise<Uint8Array> {
     if (!context) throw new Error("The browser could not draw a trend chart.");
     context.scale(2, 2);
     context.drawImage(image, 0, 0);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The browser could not draw a trend chart."))), "image/png"));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The browser could not draw a trend chart."))), "image/png"),
+    );
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);

@@ -72,15 +72,8 @@ export function isSheetIncluded(settings: Settings, reading: SheetReading): bool
  * default (exactly the sheets with indicators) it is stored as null, so a sheet added next
  * month is picked up without a visit to the pane.
  */
-export function withSheetIncluded(
-  settings: Settings,
-  readings: readonly SheetReading[],
-  sheet: string,
-  included: boolean,
-): Settings["sheets"] {
-  const chosen = readings
-    .filter((r) => (r.sheet === sheet ? included : isSheetIncluded(settings, r)))
-    .map((r) => r.sheet);
+export function withSheetIncluded(settings: Settings, readings: readonly SheetReading[], sheet: string, included: boolean): Settings["sheets"] {
+  const chosen = readings.filter((r) => (r.sheet === sheet ? included : isSheetIncluded(settings, r))).map((r) => r.sheet);
   const defaults = readings.filter((r) => r.layout !== "none").map((r) => r.sheet);
   const same = chosen.length === defaults.length && chosen.every((s) => defaults.includes(s));
   return same ? null : chosen;

@@ -29,10 +29,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 const DIAGNOSTICS_OPEN = 6;
 
 /** Renders the section, or nothing when there is nothing to say. */
-export function renderDiagnostics(
-  diagnostics: readonly Diagnostic[],
-  onSelect: (sheet: string, cell: string | null) => void,
-): HTMLElement | null {
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], onSelect: (sheet: string, cell: string | null) => void): HTMLElement | null {
   if (diagnostics.length === 0) return null;
   const sorted = sortDiagnostics(diagnostics);
   const headingId = uniqueId("diagnostics-heading");
@@ -44,11 +41,7 @@ export function renderDiagnostics(
     ];
     const sheet = d.sheet;
     if (sheet === null) return el("li", { class: "diagnostic" }, el("div", { class: "diagnostic-body" }, ...body));
-    const button = el(
-      "button",
-      { type: "button", class: "diagnostic-body", "data-key": `diagnostic:${i}`, title: `Select ${diagnosticLocation(d)}` },
-      ...body,
-    );
+    const button = el("button", { type: "button", class: "diagnostic-body", "data-key": `diagnostic:${i}`, title: `Select ${diagnosticLocation(d)}` }, ...body);
     button.addEventListener("click", () => onSelect(sheet, d.cell));
     return el("li", { class: "diagnostic" }, button);
   });

@@ -141,9 +141,7 @@ export function renderMappingEditor(input: MappingEditorInput): HTMLElement {
   });
   const cancel = el("button", { type: "button", class: "secondary small", "data-focus-after": back }, "Cancel");
   cancel.addEventListener("click", input.onCancel);
-  const reset = input.mapped
-    ? el("button", { type: "button", class: "secondary small", "data-focus-after": back }, "Use detection")
-    : null;
+  const reset = input.mapped ? el("button", { type: "button", class: "secondary small", "data-focus-after": back }, "Use detection") : null;
   reset?.addEventListener("click", () => input.onApply(null));
 
   return el(

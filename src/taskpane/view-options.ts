@@ -21,20 +21,13 @@ export interface OptionsViewInput {
   readonly onClearHistory: () => void;
 }
 
-
 /** A labelled control: the label's `for` points at the control's id. */
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || uniqueId("field");
   control.id = id;
   const hintId = hint ? `${id}-hint` : null;
   if (hintId) control.setAttribute("aria-describedby", hintId);
-  return el(
-    "div",
-    { class: "field" },
-    el("label", { for: id }, label),
-    control,
-    hint && hintId ? el("p", { class: "hint", id: hintId }, hint) : null,
-  );
+  return el("div", { class: "field" }, el("label", { for: id }, label), control, hint && hintId ? el("p", { class: "hint", id: hintId }, hint) : null);
 }
 
 /** A tick box with its label beside it. */
@@ -163,9 +156,20 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
   // The rules councils differ on (monitor-only indicators, EXCEEDED, trend-aware alerts, direction of
   // travel against last year, early-year YTD alerts, comparators as targets, a band around 0, the
   // commentary list): each saved under rules, as the command line's --settings reads them.
-  const monitorOnly = el("input", { type: "text", "data-key": "monitorOnly", value: settings.rules.monitorOnly.join(", "), placeholder: "none", autocomplete: "off" });
+  const monitorOnly = el("input", {
+    type: "text",
+    "data-key": "monitorOnly",
+    value: settings.rules.monitorOnly.join(", "),
+    placeholder: "none",
+    autocomplete: "off",
+  });
   monitorOnly.addEventListener("change", () =>
-    changeRules({ monitorOnly: monitorOnly.value.split(",").map((v) => v.trim()).filter((v) => v !== "") }),
+    changeRules({
+      monitorOnly: monitorOnly.value
+        .split(",")
+        .map((v) => v.trim())
+        .filter((v) => v !== ""),
+    }),
   );
 
   const exceededRule = settings.rules.exceeded;
@@ -249,7 +253,11 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
     field("Activity within expected range (± % of forecast)", activityTolerance, "Used when an activity indicator has no thresholds."),
     activityError,
     field("Reporting year starts in", yearStart, "April for the financial year, September for the academic year."),
-    field("Monitor only (references or names, separated by commas)", monitorOnly, "Shown with figures and trend but no alert, such as crime counts. \"Data only\" in a target cell does the same."),
+    field(
+      "Monitor only (references or names, separated by commas)",
+      monitorOnly,
+      'Shown with figures and trend but no alert, such as crime counts. "Data only" in a target cell does the same.',
+    ),
     field("EXCEEDED when beyond the target by more than (% of target)", exceeded, "Leave blank for no EXCEEDED status."),
     exceededError,
     field("Off-target alerts follow the trend", trendAlerts, "Amber when better than the comparison, red when not."),
@@ -257,7 +265,11 @@ export function renderOptions(input: OptionsViewInput): HTMLElement {
     checkField("Show both comparisons in the DoT column", dotBoth),
     field("Hold YTD alerts until the year has run (months)", ytdMinMonths, "4 holds them until the second quarter; until then they show TOO EARLY."),
     checkField("Use the first comparator (such as the national average) as the target where there is none", comparatorAsTarget),
-    field("Band around a target of 0 (in the indicator's unit)", zeroBand, "Used where a band that is a % of the target would be 0; for percentages 0.02 is 2 points."),
+    field(
+      "Band around a target of 0 (in the indicator's unit)",
+      zeroBand,
+      "Used where a band that is a % of the target would be 0; for percentages 0.02 is 2 points.",
+    ),
     zeroBandError,
     checkField("List RED or worsened indicators that have no commentary", listMissing),
   );

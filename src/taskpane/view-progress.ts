@@ -91,11 +91,7 @@ export function renderResult(
     { class: "result" },
     el("p", { class: "result-title" }, el("span", { class: "tick", "aria-hidden": "true" }, "✓"), "Dashboard built"),
     el("p", { class: "result-summary" }, ragSummary(counts)),
-    el(
-      "ul",
-      { class: "chips", "aria-hidden": "true" },
-      ...chips.map(([cls, n, label]) => el("li", { class: `chip ${cls}` }, el("strong", {}, n), " ", label)),
-    ),
+    el("ul", { class: "chips", "aria-hidden": "true" }, ...chips.map(([cls, n, label]) => el("li", { class: `chip ${cls}` }, el("strong", {}, n), " ", label))),
     renderMissingCommentary(missingCommentary),
     goTo,
     report.download

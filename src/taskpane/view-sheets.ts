@@ -75,13 +75,7 @@ function renderSheet(reading: SheetReading, input: SheetsViewInput): HTMLElement
   return el(
     "li",
     { class: included ? "sheet" : "sheet excluded" },
-    el(
-      "div",
-      { class: "sheet-row" },
-      checkbox,
-      el("label", { for: checkboxId, class: "sheet-name" }, reading.sheet),
-      editButton,
-    ),
+    el("div", { class: "sheet-row" }, checkbox, el("label", { for: checkboxId, class: "sheet-name" }, reading.sheet), editButton),
     el(
       "div",
       { class: "sheet-detail", id: detailId },

@@ -45,6 +45,11 @@ export function renderSince(input: SinceViewInput): HTMLElement {
     ...changes.notes.map((n) => el("p", { class: "since-note" }, n)),
     input.recorded
       ? el("p", { class: "since-recorded", role: "status" }, input.recorded)
-      : el("div", { class: "since-mark" }, mark, el("p", { class: "hint" }, "Record this dashboard as the report the committee is given, so next month shows what changed since.")),
+      : el(
+          "div",
+          { class: "since-mark" },
+          mark,
+          el("p", { class: "hint" }, "Record this dashboard as the report the committee is given, so next month shows what changed since."),
+        ),
   );
 }

@@ -3,13 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import {
-  ACTIVITY_SHEET,
-  KPI_HEADER_ROW,
-  KPI_SHEET,
-  generateWorkbookGrids,
-  writeGeneratedWorkbook,
-} from "../../bench/generate";
+import { ACTIVITY_SHEET, KPI_HEADER_ROW, KPI_SHEET, generateWorkbookGrids, writeGeneratedWorkbook } from "../../bench/generate";
 import type { CellValue, Grid } from "../../src/core/grid";
 
 /** The grid with the given sheet name, failing the test when it is missing. */

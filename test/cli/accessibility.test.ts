@@ -56,13 +56,19 @@ describe("the dashboard against Excel's accessibility checker", function () {
     const edit = async (part: string, change: (xml: string) => string): Promise<void> => {
       zip.file(part, change((await zip.file(part)?.async("string")) ?? ""));
     };
-    await edit("xl/worksheets/sheet1.xml", (x) => x.replace("<conditionalFormatting", '<mergeCells count="1"><mergeCell ref="A1:N1"/></mergeCells><conditionalFormatting'));
+    await edit("xl/worksheets/sheet1.xml", (x) =>
+      x.replace("<conditionalFormatting", '<mergeCells count="1"><mergeCell ref="A1:N1"/></mergeCells><conditionalFormatting'),
+    );
     await edit("xl/drawings/drawing1.xml", (x) => x.replace(/ descr="[^"]*" title="[^"]*"/, ""));
     await edit("xl/tables/table1.xml", (x) => x.replace('headerRowCount="1"', 'headerRowCount="0"'));
     await edit("xl/tables/table2.xml", (x) => x.replace(/<tableColumn id="1" name="[^"]*"\/>/, '<tableColumn id="1" name="Something else"/>'));
     await edit("xl/workbook.xml", (x) => x.replace('name="Dashboard"', 'name="Sheet1"'));
     // Every font grey: grey text on white, and on the dark blue headings.
-    await edit("xl/styles.xml", (x) => x.replace(/(<font>|<font [^>]*>)/g, '$1<color rgb="FF9A9A9A"/>').replace(/<color rgb="FF9A9A9A"\/>((?:(?!<\/font>)[\s\S])*?)<color [^>]*\/>/g, '<color rgb="FF9A9A9A"/>$1'));
+    await edit("xl/styles.xml", (x) =>
+      x
+        .replace(/(<font>|<font [^>]*>)/g, '$1<color rgb="FF9A9A9A"/>')
+        .replace(/<color rgb="FF9A9A9A"\/>((?:(?!<\/font>)[\s\S])*?)<color [^>]*\/>/g, '<color rgb="FF9A9A9A"/>$1'),
+    );
     const findings = await checkWorkbookAccessibility(await zip.generateAsync({ type: "uint8array" }));
     assert.deepEqual(rules(findings), ["contrast", "default-sheet-name", "merged-cells", "missing-alt-text", "table-header"]);
     assert.equal(findings.filter((f) => f.rule === "missing-alt-text").length, 1, "the one chart left without alternative text");
@@ -86,9 +92,11 @@ describe("the dashboard against Excel's accessibility checker", function () {
     const sheet = fake.describeSheet(plan.name);
     assert.deepEqual(sheet.merges, []);
     assert.ok(sheet.charts.length >= 10);
-    for (const chart of sheet.charts) assert.ok((chart.altText?.title ?? "") !== "" && (chart.altText?.description ?? "") !== "", `${chart.name} has alternative text`);
+    for (const chart of sheet.charts)
+      assert.ok((chart.altText?.title ?? "") !== "" && (chart.altText?.description ?? "") !== "", `${chart.name} has alternative text`);
     assert.equal(sheet.tables.length, plan.tables.length);
-    for (const table of sheet.tables) assert.ok(table.showHeaders && table.headers.every((h) => !/^Column\d+$/.test(h)), `${table.range} has a header row of its own names`);
+    for (const table of sheet.tables)
+      assert.ok(table.showHeaders && table.headers.every((h) => !/^Column\d+$/.test(h)), `${table.range} has a header row of its own names`);
     for (const [addr, cell] of Object.entries(sheet.cells)) {
       if (typeof cell.value !== "string" || cell.value.trim() === "") continue;
       const f = sheet.formats[addr] ?? {};
@@ -96,7 +104,8 @@ describe("the dashboard against Excel's accessibility checker", function () {
       const large = (f.size ?? 10) >= 18 || (f.bold === true && (f.size ?? 10) >= 14);
       assert.ok(ratio >= (large ? 3 : 4.5), `${addr}: ${f.fontColor ?? "#000000"} on ${f.fill ?? "#FFFFFF"} is ${ratio.toFixed(2)}:1`);
     }
-    for (const cf of sheet.conditionalFormats) assert.ok(contrast((cf.fontColor ?? "#000000").slice(1), (cf.fill ?? "#FFFFFF").slice(1)) >= 4.5, `${cf.range} ${cf.formula}`);
+    for (const cf of sheet.conditionalFormats)
+      assert.ok(contrast((cf.fontColor ?? "#000000").slice(1), (cf.fill ?? "#FFFFFF").slice(1)) >= 4.5, `${cf.range} ${cf.formula}`);
     assert.equal(sheet.name, "Dashboard");
   });
 });

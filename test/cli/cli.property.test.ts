@@ -23,7 +23,23 @@ const bin = path.join(root, "bin", "kpi-dashboard.cjs");
 
 const HEADER_WORDS = ["Ref", "Indicator", "Polarity", "Target", "Floor", "Actual", "Month", "Commentary", "Service Area", "Expected", "Lower threshold"];
 const PERIOD_WORDS = ["Apr-12", "May 2012", "Q1 2012/13", "2012/13", "12 months to Dec 2012", "Jan-13"];
-const TEXT_WORDS = ["Higher", "Lower is worse", "n/a", "72.1%", "£2.5m", "\u200bCR01", "Complaints \u202eupheld", "\tOn track", "\r=1+1", "=SUM(A1:A2)", "+5", "@name", "-", "TBC", ""];
+const TEXT_WORDS = [
+  "Higher",
+  "Lower is worse",
+  "n/a",
+  "72.1%",
+  "£2.5m",
+  "\u200bCR01",
+  "Complaints \u202eupheld",
+  "\tOn track",
+  "\r=1+1",
+  "=SUM(A1:A2)",
+  "+5",
+  "@name",
+  "-",
+  "TBC",
+  "",
+];
 const FORMATS = ["General", "0%", "0.0%", "#,##0", "£#,##0", "mmm-yy", "dd/mm/yyyy", "mm:ss", "@"];
 const SHEET_NAMES = ["KPIs", "Activity", "Notes", "Hidden stuff", "Rolling 12"];
 
@@ -55,7 +71,9 @@ const sheetArb = fc.record({
   state: fc.constantFrom<"visible" | "hidden" | "veryHidden">("visible", "visible", "visible", "hidden", "veryHidden"),
   header: fc.option(fc.uniqueArray(fc.constantFrom(...HEADER_WORDS, ...PERIOD_WORDS), { minLength: 2, maxLength: 8 }), { nil: null }),
   cells: fc.array(fc.record({ at: placeArb, value: valueArb, format: fc.constantFrom(...FORMATS) }), { maxLength: 60 }),
-  merges: fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }),
+  merges: fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), {
+    maxLength: 3,
+  }),
 });
 
 const workbookArb = fc.record({
@@ -164,7 +182,21 @@ describe("the command line on random workbooks", function () {
         if (model.out === "symbolic link") symlinkSync(input, out);
         else if (model.out === "hard link") linkSync(input, out);
         else if (model.out === "same path") out = path.join(dir, ".", `input-${n}.xlsx`);
-        const options: BuildOptions = { workbook: input, period: null, map: null, settings: null, out, pdf: false, png: false, json: true, title: null, groupBy: null, charts: false, author: null, docx: null };
+        const options: BuildOptions = {
+          workbook: input,
+          period: null,
+          map: null,
+          settings: null,
+          out,
+          pdf: false,
+          png: false,
+          json: true,
+          title: null,
+          groupBy: null,
+          charts: false,
+          author: null,
+          docx: null,
+        };
         const outcome = await build(options);
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
         assert.doesNotMatch(outcome.stderr, /^\s+at /m, outcome.stderr);
@@ -186,10 +218,20 @@ describe("the command line on random workbooks", function () {
   it("reads random workbooks with cells at the sheet's far corners through the bin, in a 200 MB heap", async () => {
     const samples = fc.sample(workbookArb, { numRuns: 3, seed: 1213 });
     for (const [i, sample] of samples.entries()) {
-      const model: Workbook = { ...sample, sheets: sample.sheets.map((s, j) => (j === 0 ? { ...s, state: "visible" as const, cells: [...s.cells, { at: [1_048_576, 16_384] as [number, number], value: "x", format: "General" }] } : s)) };
+      const model: Workbook = {
+        ...sample,
+        sheets: sample.sheets.map((s, j) =>
+          j === 0
+            ? { ...s, state: "visible" as const, cells: [...s.cells, { at: [1_048_576, 16_384] as [number, number], value: "x", format: "General" }] }
+            : s,
+        ),
+      };
       const input = path.join(dir, `bin-${i}.xlsx`);
       await writeWorkbook(input, model);
-      const run = spawnSync(process.execPath, ["--max-old-space-size=200", bin, "build", input, "--out", path.join(dir, `bin-out-${i}.xlsx`)], { encoding: "utf8", timeout: 120_000 });
+      const run = spawnSync(process.execPath, ["--max-old-space-size=200", bin, "build", input, "--out", path.join(dir, `bin-out-${i}.xlsx`)], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       assert.ok(run.status === 0 || run.status === 3, `exit ${String(run.status)}: ${run.stderr.slice(0, 1000)}`);
       assert.doesNotMatch(run.stderr, /^\s+at |heap out of memory/m);
     }

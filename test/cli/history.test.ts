@@ -61,11 +61,16 @@ describe("kpi-dashboard build with a report history", function () {
     const stored = JSON.parse(readFileSync(history, "utf8")) as { format: string; version: number; snapshots: { cutoff: string }[] };
     assert.equal(stored.format, "kpi-dashboard-history");
     assert.equal(stored.version, 1);
-    assert.deepEqual(stored.snapshots.map((s) => s.cutoff), ["2012-12"]);
+    assert.deepEqual(
+      stored.snapshots.map((s) => s.cutoff),
+      ["2012-12"],
+    );
 
     // A team revises December's figure of a monthly KPI after the report went out.
     const dec = JSON.parse(december.stdout) as JsonOut;
-    const target = dec.indicators.find((i) => i.kind === "kpi" && i.frequency === "month" && i.period?.label === "Dec 2012" && typeof i.actual === "number" && i.cells.actual);
+    const target = dec.indicators.find(
+      (i) => i.kind === "kpi" && i.frequency === "month" && i.period?.label === "Dec 2012" && typeof i.actual === "number" && i.cells.actual,
+    );
     assert.ok(target, "a monthly KPI showing December");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(input);
@@ -97,7 +102,10 @@ describe("kpi-dashboard build with a report history", function () {
     sheet.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
     assert.ok(texts.includes("Since the report of December 2012"), "the section's heading");
     assert.ok(texts.includes("Since last report"), "the column's heading");
-    assert.ok(texts.some((t) => t.includes(revision.text)), "the data note");
+    assert.ok(
+      texts.some((t) => t.includes(revision.text)),
+      "the data note",
+    );
     assert.equal(sheet.pageSetup.printArea?.split(":")[1]?.replace(/\d+$/, ""), "O", "the print area takes in the new column");
 
     // That build was a trial: nothing was recorded.
@@ -131,7 +139,7 @@ describe("kpi-dashboard build with a report history", function () {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(sample);
     const store = workbook.addWorksheet("kpiDashboard.history", { state: "veryHidden" });
-    store.getCell("A1").value = "|{\"format\":\"kpi-dashboard-history\"";
+    store.getCell("A1").value = '|{"format":"kpi-dashboard-history"';
     store.getCell("A2").value = "Ref";
     store.getCell("B2").value = "Indicator";
     store.getCell("C2").value = "Apr-12";

@@ -88,12 +88,18 @@ describe("kpi-dashboard build on hostile and huge input", function () {
   });
 
   describe("sparse sheets", () => {
-    for (const [file, far] of [["sparse-far.xlsx", "XFD1048576"], ["sparse-tall.xlsx", "A1048576"]] as const) {
+    for (const [file, far] of [
+      ["sparse-far.xlsx", "XFD1048576"],
+      ["sparse-tall.xlsx", "A1048576"],
+    ] as const) {
       it(`reads a 7 KB workbook whose used range runs to ${far} within a 256 MB heap, and finds its two KPIs`, () => {
         const run = cli(["build", fixture(file), "--json"], { nodeArgs: ["--max-old-space-size=256"] });
         assertNoTrace(run);
         assert.equal(run.code, 0, run.stderr.slice(0, 2000));
-        assert.deepEqual(json(run).indicators.map((i) => i.ref), ["CR01", "CR02"]);
+        assert.deepEqual(
+          json(run).indicators.map((i) => i.ref),
+          ["CR01", "CR02"],
+        );
       });
     }
 
@@ -124,7 +130,10 @@ describe("kpi-dashboard build on hostile and huge input", function () {
       const run = cli(["build", fixture("hidden-sheets.xlsx"), "--json"]);
       assert.equal(run.code, 0, run.stderr);
       const out = json(run);
-      assert.deepEqual(out.indicators.map((i) => i.ref), ["CR01", "CR02"]);
+      assert.deepEqual(
+        out.indicators.map((i) => i.ref),
+        ["CR01", "CR02"],
+      );
       const hidden = out.diagnostics.filter((d) => d.code === "sheet-hidden").map((d) => d.sheet);
       assert.deepEqual(hidden.sort(), ["Lookup", "Old KPIs"]);
       assert.match(run.stderr, /hidden/i);
@@ -135,7 +144,10 @@ describe("kpi-dashboard build on hostile and huge input", function () {
       writeFileSync(settings, JSON.stringify({ sheets: ["KPIs", "Old KPIs"] }));
       const run = cli(["build", fixture("hidden-sheets.xlsx"), "--json", "--settings", settings]);
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(json(run).indicators.map((i) => i.ref), ["CR01", "CR02", "OLD01", "OLD02"]);
+      assert.deepEqual(
+        json(run).indicators.map((i) => i.ref),
+        ["CR01", "CR02", "OLD01", "OLD02"],
+      );
     });
   });
 

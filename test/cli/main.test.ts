@@ -18,8 +18,27 @@ function cli(args: readonly string[], env: Record<string, string> = {}): { code:
 }
 
 const promisedFields = [
-  "sheet", "row", "ref", "name", "serviceArea", "kind", "frequency", "polarity", "unit", "period",
-  "actual", "target", "floor", "expected", "lower", "upper", "rag", "previous", "dot", "position", "commentary",
+  "sheet",
+  "row",
+  "ref",
+  "name",
+  "serviceArea",
+  "kind",
+  "frequency",
+  "polarity",
+  "unit",
+  "period",
+  "actual",
+  "target",
+  "floor",
+  "expected",
+  "lower",
+  "upper",
+  "rag",
+  "previous",
+  "dot",
+  "position",
+  "commentary",
 ];
 
 describe("kpi-dashboard build", function () {
@@ -204,10 +223,17 @@ describe("kpi-dashboard build on the rules councils publish", function () {
     const monitored = json.indicators.filter((i) => i.rag === "MONITOR");
     assert.equal(monitored.length, 1);
     assert.match(String(monitored[0]?.name), /crime|incidents|offences/i);
-    assert.ok(json.indicators.some((i) => /already year to date/.test(String((i.ytd as Record<string, unknown> | null)?.aggregationSource ?? ""))), "a cumulative YTD");
-    assert.ok(json.indicators.some((i) => Array.isArray(i.comparisons) && i.comparisons.length > 0), "an indicator compared with other councils");
+    assert.ok(
+      json.indicators.some((i) => /already year to date/.test(String((i.ytd as Record<string, unknown> | null)?.aggregationSource ?? ""))),
+      "a cumulative YTD",
+    );
+    assert.ok(
+      json.indicators.some((i) => Array.isArray(i.comparisons) && i.comparisons.length > 0),
+      "an indicator compared with other councils",
+    );
     assert.match(stderr, /\b1 monitor only\b/);
-    for (const setting of ["monitorOnly", "exceeded", "trendAlerts", "ytdMinMonths", "comparatorAsTarget", "zeroTargetBand", "listMissingCommentary"]) assert.ok(setting in json.rules, setting);
+    for (const setting of ["monitorOnly", "exceeded", "trendAlerts", "ytdMinMonths", "comparatorAsTarget", "zeroTargetBand", "listMissingCommentary"])
+      assert.ok(setting in json.rules, setting);
     assert.ok(Array.isArray(json.missingCommentary));
   });
 });

@@ -56,7 +56,12 @@ function countNear(image: { data: Buffer }, hex: string, tolerance = 10): number
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   let n = 0;
   for (let i = 0; i + 2 < image.data.length; i += 3) {
-    if (Math.abs((image.data[i] ?? 0) - r) <= tolerance && Math.abs((image.data[i + 1] ?? 0) - g) <= tolerance && Math.abs((image.data[i + 2] ?? 0) - b) <= tolerance) n++;
+    if (
+      Math.abs((image.data[i] ?? 0) - r) <= tolerance &&
+      Math.abs((image.data[i + 1] ?? 0) - g) <= tolerance &&
+      Math.abs((image.data[i + 2] ?? 0) - b) <= tolerance
+    )
+      n++;
   }
   return n;
 }
@@ -67,7 +72,9 @@ function pageSizes(pdf: string): string[] {
 }
 
 function pageTexts(pdf: string): string[] {
-  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((t) => t.trim().length > 0);
+  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((t) => t.trim().length > 0);
 }
 
 describe("rendering the dashboard with LibreOffice", function () {
@@ -92,7 +99,10 @@ describe("rendering the dashboard with LibreOffice", function () {
     pdf = await convertToPdf(path.join(dir, "dashboard.xlsx"));
     plainPdf = await convertToPdf(path.join(dir, "plain.xlsx"));
     unfittedPdf = await convertToPdf(path.join(dir, "unfitted.xlsx"));
-    for (const [file, stem] of [[pdf, "page"], [plainPdf, "plain"]] as const) {
+    for (const [file, stem] of [
+      [pdf, "page"],
+      [plainPdf, "plain"],
+    ] as const) {
       execFileSync("pdftoppm", ["-r", "50", "-f", "1", "-l", "1", "-singlefile", file, path.join(dir, stem)]);
     }
   });
@@ -194,7 +204,10 @@ describe("the sample's PDF, as a council would publish it", function () {
     const texts = pageTexts(pdf);
     assert.equal(texts.length, plan.print.pages, `${texts.length} pages printed, ${plan.print.pages} planned`);
     texts.forEach((text, i) => {
-      const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+      const lines = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0);
       // The page header, then the repeated title block (heading, "Performance Dashboard", coverage, date).
       const produced = lines.findIndex((l) => l.startsWith("Produced "));
       assert.ok(produced > 0 && produced < 6, `page ${i + 1} repeats the title block`);
@@ -216,7 +229,10 @@ describe("the sample's PDF, as a council would publish it", function () {
     const texts = pageTexts(pdf);
     const page = texts.findIndex((t) => /^\s*Trend charts\s*$/m.test(t)) + 1;
     assert.ok(page > 0, "a page has the trend charts section");
-    for (const [file, stem] of [[pdf, "with"], [chartless, "without"]] as const) {
+    for (const [file, stem] of [
+      [pdf, "with"],
+      [chartless, "without"],
+    ] as const) {
       execFileSync("pdftoppm", ["-r", "60", "-f", String(page), "-l", String(page), "-singlefile", file, path.join(dir, stem)]);
     }
     const withCharts = readPpm(path.join(dir, "with.ppm"));

@@ -18,7 +18,11 @@ import type { SheetPlan } from "../../src/core/sheet-plan";
  */
 
 const sample = path.join(__dirname, "..", "..", "assets", "sample-performance.xlsx");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["xdr:twoCellAnchor", "c:ser", "c:pt", "tableColumn", "Relationship", "Override", "a:r"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["xdr:twoCellAnchor", "c:ser", "c:pt", "tableColumn", "Relationship", "Override", "a:r"].includes(name),
+});
 
 type Xml = Record<string, unknown>;
 const get = (x: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Xml)[k] : undefined), x);
@@ -32,7 +36,9 @@ async function samplePlan(): Promise<SheetPlan> {
 
 /** The text of a c:title (c:tx/c:rich/a:p/a:r/a:t). */
 function titleText(title: unknown): string {
-  return list(get(title, "c:tx", "c:rich", "a:p", "a:r")).map((r) => String(r["a:t"])).join("");
+  return list(get(title, "c:tx", "c:rich", "a:p", "a:r"))
+    .map((r) => String(r["a:t"]))
+    .join("");
 }
 
 describe("the command line's workbook package", function () {
@@ -43,7 +49,12 @@ describe("the command line's workbook package", function () {
 
   before(async () => {
     plan = await samplePlan();
-    const bytes = await writeDashboardWorkbook(plan, { title: "Customer & Communities Performance Dashboard, January 2013", author: "", language: "en-GB", created: new Date("2026-12-03T00:00:00Z") });
+    const bytes = await writeDashboardWorkbook(plan, {
+      title: "Customer & Communities Performance Dashboard, January 2013",
+      author: "",
+      language: "en-GB",
+      created: new Date("2026-12-03T00:00:00Z"),
+    });
     zip = await JSZip.loadAsync(bytes);
   });
 
@@ -89,7 +100,11 @@ describe("the command line's workbook package", function () {
       assert.equal(get(actual, "c:tx", "c:v"), "Result");
       assert.equal(get(actual, "c:marker", "c:symbol", "@val"), "circle");
       assert.equal(get(actual, "c:spPr", "a:ln", "a:prstDash"), undefined, "the result is a solid line");
-      const absolute = (range: string): string => range.split(":").map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")).join(":");
+      const absolute = (range: string): string =>
+        range
+          .split(":")
+          .map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+          .join(":");
       assert.equal(get(actual, "c:cat", "c:strRef", "c:f"), `'Dashboard'!${absolute(chart.categories)}`);
       assert.equal(get(actual, "c:val", "c:numRef", "c:f"), `'Dashboard'!${absolute(chart.actual)}`);
       // The cached values are the plan's cells, missing results left out (a gap, never zero).
@@ -97,7 +112,10 @@ describe("the command line's workbook package", function () {
       assert.ok(b);
       const planned = (plan.values[b.top] ?? []).slice(b.left, b.right + 1);
       const cached = list(get(actual, "c:val", "c:numRef", "c:numCache", "c:pt"));
-      assert.deepEqual(cached.map((p) => Number(p["c:v"])), planned.filter((v): v is number => typeof v === "number"));
+      assert.deepEqual(
+        cached.map((p) => Number(p["c:v"])),
+        planned.filter((v): v is number => typeof v === "number"),
+      );
       if (target) {
         assert.equal(get(target, "c:tx", "c:v"), "Target");
         assert.equal(get(target, "c:spPr", "a:ln", "a:prstDash", "@val"), "dash");
@@ -113,7 +131,9 @@ describe("the command line's workbook package", function () {
     await back.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
     const ws = back.getWorksheet("Dashboard");
     assert.ok(ws, "exceljs reads the finished package back");
-    const sheetRels = list(get(await read("xl/worksheets/_rels/sheet1.xml.rels"), "Relationships", "Relationship")).filter((r) => String(r["@Type"]).endsWith("/table"));
+    const sheetRels = list(get(await read("xl/worksheets/_rels/sheet1.xml.rels"), "Relationships", "Relationship")).filter((r) =>
+      String(r["@Type"]).endsWith("/table"),
+    );
     assert.equal(sheetRels.length, plan.tables.length);
     const names = new Set<string>();
     for (const rel of sheetRels) {

@@ -22,7 +22,10 @@ describe("readWorkbookGrids", () => {
   });
 
   it("reads every worksheet in tab order, hidden ones included", () => {
-    assert.deepEqual(grids.map((g) => g.sheet), ["Cells", "Empty", "Only formatting", "Hidden"]);
+    assert.deepEqual(
+      grids.map((g) => g.sheet),
+      ["Cells", "Empty", "Only formatting", "Hidden"],
+    );
     assert.deepEqual(sheet("Hidden").values, [["still read"]]);
   });
 
@@ -189,19 +192,28 @@ describe("readWorkbookGrids", () => {
 
     it("does not read a sheet past the cell limit, and names it and its far cell", async () => {
       const read = await readWorkbook(fixture("sparse-far.xlsx"), { maxCells: 10 });
-      assert.deepEqual(read.grids.map((g) => g.sheet), []);
+      assert.deepEqual(
+        read.grids.map((g) => g.sheet),
+        [],
+      );
       assert.deepEqual(read.notes.unread, [{ sheet: "KPIs", reason: "too-large", farCell: "XFD1048576", cells: 25, limit: 10 }]);
     });
 
     it("leaves hidden and very hidden sheets out unless asked for, and says which it left out", async () => {
       const read = await readWorkbook(fixture("hidden-sheets.xlsx"));
-      assert.deepEqual(read.grids.map((g) => g.sheet), ["KPIs"]);
+      assert.deepEqual(
+        read.grids.map((g) => g.sheet),
+        ["KPIs"],
+      );
       assert.deepEqual(read.notes.unread, [
         { sheet: "Old KPIs", reason: "hidden" },
         { sheet: "Lookup", reason: "hidden" },
       ]);
       const asked = await readWorkbook(fixture("hidden-sheets.xlsx"), { sheets: ["Old KPIs"] });
-      assert.deepEqual(asked.grids.map((g) => g.sheet), ["KPIs", "Old KPIs"]);
+      assert.deepEqual(
+        asked.grids.map((g) => g.sheet),
+        ["KPIs", "Old KPIs"],
+      );
       assert.deepEqual(asked.notes.unread, [{ sheet: "Lookup", reason: "hidden" }]);
     });
 

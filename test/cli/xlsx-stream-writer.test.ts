@@ -32,7 +32,10 @@ async function addedParts(bytes: Buffer): Promise<Record<string, string>> {
   }
   // The core properties by what they say: the streaming writer leaves out empty ones and orders them otherwise.
   const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
-  out.core = [...core.matchAll(/<([a-z]+:[A-Za-z]+)\b[^>]*>([^<]+)<\/\1>/g)].map((m) => `${m[1]}=${m[2]}`).sort().join("\n");
+  out.core = [...core.matchAll(/<([a-z]+:[A-Za-z]+)\b[^>]*>([^<]+)<\/\1>/g)]
+    .map((m) => `${m[1]}=${m[2]}`)
+    .sort()
+    .join("\n");
   const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
   out.references = [...sheet.matchAll(/<(drawing|tablePart|printOptions|pageSetup|headerFooter|rowBreaks)\b[^>]*>/g)].map((m) => m[0]).join("\n");
   return out;
@@ -53,7 +56,15 @@ function describeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): unknown {
     const row = ws.getRow(r);
     for (let c = 1; c <= plan.cols; c++) {
       const cell = row.getCell(c);
-      cells.push([cell.address, cell.value ?? null, cell.numFmt ?? null, JSON.stringify(cell.font ?? null), JSON.stringify(cell.fill ?? null), JSON.stringify(cell.border ?? null), JSON.stringify(cell.alignment ?? null)]);
+      cells.push([
+        cell.address,
+        cell.value ?? null,
+        cell.numFmt ?? null,
+        JSON.stringify(cell.font ?? null),
+        JSON.stringify(cell.fill ?? null),
+        JSON.stringify(cell.border ?? null),
+        JSON.stringify(cell.alignment ?? null),
+      ]);
     }
   }
   const heights: unknown[] = [];
@@ -83,7 +94,10 @@ describe("writeDashboardWorkbook, streamed", () => {
   const plans: { what: string; plan: () => SheetPlan }[] = [
     { what: "the sample dashboard", plan: () => layoutDashboard(sampleDashboard(), sampleSettings()) },
     { what: "the sample dashboard with chart data", plan: () => layoutDashboard(sampleDashboard(), { ...sampleSettings(), charts: true }) },
-    { what: "300 generated indicators by service area, with charts, over pages with breaks", plan: () => runPipeline(generateWorkbookGrids(300, 12), { ...defaultSettings(), grouping: "serviceArea", charts: true }, "2013-03-31").plan },
+    {
+      what: "300 generated indicators by service area, with charts, over pages with breaks",
+      plan: () => runPipeline(generateWorkbookGrids(300, 12), { ...defaultSettings(), grouping: "serviceArea", charts: true }, "2013-03-31").plan,
+    },
   ];
   for (const [i, { what, plan: makePlan }] of plans.entries()) {
     it(`writes the same workbook as the in-memory writer: ${what}`, async () => {

@@ -63,8 +63,14 @@ describe("writeSheetPlan", () => {
     assert.equal(cfs.length, plan.conditionalFormats.length);
     const first = cfs.find((cf) => cf.ref === plan.conditionalFormats[0]?.range);
     assert.ok(first, "first alert range");
-    assert.deepEqual(first.rules.map((r) => r.type), ["expression", "expression", "expression"]);
-    assert.deepEqual(first.rules.map((r) => r.formulae?.[0]), plan.conditionalFormats[0]?.rules.map((r) => r.formula));
+    assert.deepEqual(
+      first.rules.map((r) => r.type),
+      ["expression", "expression", "expression"],
+    );
+    assert.deepEqual(
+      first.rules.map((r) => r.formulae?.[0]),
+      plan.conditionalFormats[0]?.rules.map((r) => r.formula),
+    );
     assert.equal(first.rules[0]?.style?.fill?.bgColor?.argb, argb(alertColours.RED.fill));
     assert.equal(first.rules[0]?.style?.font?.color?.argb, argb(alertColours.RED.text));
   });

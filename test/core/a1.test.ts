@@ -3,7 +3,15 @@ import { a1, columnIndex, columnLetters, parseAddress, rangeBounds, withAbsolute
 
 describe("a1", () => {
   it("turns column indexes into letters and back, past Z and ZZ", () => {
-    for (const [index, letters] of [[0, "A"], [25, "Z"], [26, "AA"], [27, "AB"], [701, "ZZ"], [702, "AAA"], [16_383, "XFD"]] as const) {
+    for (const [index, letters] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [27, "AB"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16_383, "XFD"],
+    ] as const) {
       assert.equal(columnLetters(index), letters);
       assert.equal(columnIndex(letters), index);
     }

@@ -13,7 +13,12 @@ function readmeCodes(): string[][] {
   return section
     .split("\n")
     .filter((line) => /^\| `[^`]+` \|/.test(line))
-    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, "")));
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim().replace(/^`|`$/g, "")),
+    );
 }
 
 /** Every TypeScript file of the core, but the one that lists the codes. */
@@ -27,7 +32,13 @@ function coreSources(dir = path.join(root, "src", "core")): string[] {
 
 describe("diagnostics", () => {
   it("takes a diagnostic's severity from its code", () => {
-    assert.deepEqual(diagnostic("text-not-a-number", "KPIs", "C7", "words"), { code: "text-not-a-number", severity: "warning", sheet: "KPIs", cell: "C7", message: "words" });
+    assert.deepEqual(diagnostic("text-not-a-number", "KPIs", "C7", "words"), {
+      code: "text-not-a-number",
+      severity: "warning",
+      sheet: "KPIs",
+      cell: "C7",
+      message: "words",
+    });
     assert.equal(diagnostic("sheet-unreadable", "KPIs", null, "words").severity, "error");
     assert.equal(diagnostic("no-polarity", "KPIs", "D7", "words").severity, "info");
   });

@@ -27,7 +27,15 @@ const calls = indicator({
   name: "Calls answered within 20 seconds",
   series: [obs(month("2012-11"), { actual: 0.71, target: 0.8, floor: 0.7 }), obs(month("2012-12"), { actual: 0.712, target: 0.8, floor: 0.7 })],
 });
-const noRef = indicator({ id: "Monthly!6", sheet: "Monthly", row: 6, ref: null, name: "Website visits", unit: "count", series: [obs(month("2012-12"), { actual: 1200, target: 1000, floor: 900 })] });
+const noRef = indicator({
+  id: "Monthly!6",
+  sheet: "Monthly",
+  row: 6,
+  ref: null,
+  name: "Website visits",
+  unit: "count",
+  series: [obs(month("2012-12"), { actual: 1200, target: 1000, floor: 900 })],
+});
 
 function dashboardFor(cutoff: string) {
   return buildDashboard([calls, noRef], { settings, cutoff, produced: "2013-01-10", diagnostics: [] });
@@ -95,12 +103,18 @@ describe("the report history", () => {
     const theirs = recordSnapshot(null, snapshot("2012-11"), { title: "Performance Dashboard", directorate: "Another Council" }).history;
     const ours = recordSnapshot(theirs, snapshot("2012-12"), owner);
     assert.deepEqual(ours.history.owner, owner);
-    assert.deepEqual(ours.history.snapshots.map((s) => s.cutoff), ["2012-12"]);
+    assert.deepEqual(
+      ours.history.snapshots.map((s) => s.cutoff),
+      ["2012-12"],
+    );
     assert.ok(ours.notes.some((n) => /recorded for "Performance Dashboard" \(Another Council\)/.test(n)));
   });
 
   it("does not use a history written by a newer version, and says so", () => {
-    const text = serialiseHistory(recordSnapshot(null, snapshot("2012-12"), owner).history).replace(`"version":${historyFormatVersion}`, `"version":${historyFormatVersion + 1}`);
+    const text = serialiseHistory(recordSnapshot(null, snapshot("2012-12"), owner).history).replace(
+      `"version":${historyFormatVersion}`,
+      `"version":${historyFormatVersion + 1}`,
+    );
     const reading = parseHistory(text);
     assert.equal(reading.history, null);
     assert.match(reading.problem ?? "", /newer version/);
@@ -144,7 +158,10 @@ describe("the report history", () => {
         row: i + 5,
         ref: `KPI${i + 1}`,
         name: `Indicator number ${i + 1} with a name of ordinary length`,
-        series: [obs(month("2012-11"), { actual: 0.5 + (i % 37) / 100, target: 0.75, floor: 0.6 }), obs(month("2012-12"), { actual: 0.51 + (i % 41) / 100, target: 0.75, floor: 0.6 })],
+        series: [
+          obs(month("2012-11"), { actual: 0.5 + (i % 37) / 100, target: 0.75, floor: 0.6 }),
+          obs(month("2012-12"), { actual: 0.51 + (i % 41) / 100, target: 0.75, floor: 0.6 }),
+        ],
       }),
     );
     const d = buildDashboard(many, { settings, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [] });

@@ -44,7 +44,16 @@ describe("the rule settings councils differ on", () => {
   });
 
   it("accepts each new setting and the lastYear direction of travel, and refuses nonsense", () => {
-    const ok = parseSettings({ rules: { dotMethod: "lastYear", trendAlerts: "previous", exceeded: { kind: "percent", value: 0.1 }, ytdMinMonths: 4, monitorOnly: ["CS05"], zeroTargetBand: { kind: "absolute", value: 0.02 } } });
+    const ok = parseSettings({
+      rules: {
+        dotMethod: "lastYear",
+        trendAlerts: "previous",
+        exceeded: { kind: "percent", value: 0.1 },
+        ytdMinMonths: 4,
+        monitorOnly: ["CS05"],
+        zeroTargetBand: { kind: "absolute", value: 0.02 },
+      },
+    });
     assert.equal(ok.ok, true);
     assert.equal(parseSettings({ rules: { trendAlerts: "sometimes" } }).ok, false);
     assert.equal(parseSettings({ rules: { ytdMinMonths: 13 } }).ok, false);

@@ -57,7 +57,10 @@ describe("build use cases in Excel", () => {
     it("splits the write of 1,000 indicators with charts on the web so every request stays within 4 MB, in as few requests as its bytes need", async () => {
       start({ sheets: [kpiSheet(1000), notesSheet()], platform: "web" });
       const first = await buildDashboardInExcel(withSettings({ charts: true, sheets: ["KPIs"] }), { produced });
-      assert.ok(fake.stats.requests.every((r) => r.bytes <= 4_000_000 && r.failed === null), fake.stats.requests.map((r) => r.bytes).join(", "));
+      assert.ok(
+        fake.stats.requests.every((r) => r.bytes <= 4_000_000 && r.failed === null),
+        fake.stats.requests.map((r) => r.bytes).join(", "),
+      );
       // The read, the write's requests, the swap (the clean-up the client sends after a run is not awaited).
       const writes = fake.stats.requests.slice(1, first.roundTrips - 1);
       const bytes = writes.reduce((n, r) => n + r.bytes, 0);
@@ -81,7 +84,10 @@ describe("build use cases in Excel", () => {
       // banding, filter buttons and its range), and a share of the style lists: 10 at most.
       const perPage = 10;
       assert.ok(large.pages > small.pages * 5, "the large dashboard prints on many more pages");
-      assert.ok(large.n <= 2 * small.n + perPage * (large.pages - small.pages), `${large.n} calls at 2,000 (${large.pages} pages) against ${small.n} at 100 (${small.pages} pages)`);
+      assert.ok(
+        large.n <= 2 * small.n + perPage * (large.pages - small.pages),
+        `${large.n} calls at 2,000 (${large.pages} pages) against ${small.n} at 100 (${small.pages} pages)`,
+      );
       // A call per indicator would pass that bound: 1,900 more indicators, against the pages' allowance.
       assert.ok(1900 > perPage * (large.pages - small.pages) + small.n);
     });
@@ -173,7 +179,10 @@ describe("build use cases in Excel", () => {
       const ours = rules.filter((r) => r.formula?.includes('N("kpi-dashboard")'));
       assert.equal(ours.length, 3);
       assert.ok(ours.every((r) => r.range === "G4:L9"));
-      assert.ok(ours.some((r) => r.formula?.includes("$D4")), "the polarity cell is referenced");
+      assert.ok(
+        ours.some((r) => r.formula?.includes("$D4")),
+        "the polarity cell is referenced",
+      );
       await buildDashboardInExcel(settings, { produced });
       assert.equal(fake.describeSheet("KPIs").conditionalFormats.length, 4);
     });

@@ -17,7 +17,25 @@ async function write(
     if (stylesOneByOne) {
       // The styles one at a time through the writer itself, each a plan of its own.
       extraSyncs = await writeSheetPlan(context, ws, { ...plan, styles: [] }, options);
-      for (const style of plan.styles) await writeSheetPlan(context, ws, { ...plan, rows: 0, cols: 0, styles: [style], conditionalFormats: [], merges: [], tables: [], charts: [], rowHeights: [], columnWidths: [], print: { ...plan.print, rowBreaks: [] } }, options);
+      for (const style of plan.styles)
+        await writeSheetPlan(
+          context,
+          ws,
+          {
+            ...plan,
+            rows: 0,
+            cols: 0,
+            styles: [style],
+            conditionalFormats: [],
+            merges: [],
+            tables: [],
+            charts: [],
+            rowHeights: [],
+            columnWidths: [],
+            print: { ...plan.print, rowBreaks: [] },
+          },
+          options,
+        );
     } else {
       extraSyncs = await writeSheetPlan(context, ws, plan, options);
     }
@@ -29,7 +47,14 @@ async function write(
 describe("dashboard writer", () => {
   it("keeps formula-looking text as text: =1+1, +44 20…, -5%, @SUM(A1) and a leading apostrophe", async () => {
     const { sheet } = await write(smallPlan());
-    for (const [addr, text] of [["A3", "=1+1"], ["B3", "+44 20 7946 0000"], ["A4", "-5%"], ["B4", "@SUM(A1)"], ["A5", "'quoted"], ["B5", "Jan 2013"]] as const) {
+    for (const [addr, text] of [
+      ["A3", "=1+1"],
+      ["B3", "+44 20 7946 0000"],
+      ["A4", "-5%"],
+      ["B4", "@SUM(A1)"],
+      ["A5", "'quoted"],
+      ["B5", "Jan 2013"],
+    ] as const) {
       assert.equal(sheet.cells[addr]?.formula, null, `${addr} is not a formula`);
       assert.equal(sheet.cells[addr]?.value, text, `${addr} keeps its text`);
     }
@@ -117,7 +142,15 @@ describe("dashboard writer", () => {
       ...smallPlan(),
       charts: [
         chartPlan({ name: "Trend 1", title: "CR01 Calls answered", anchor: "F2:J10", categories: "A3:A5", actual: "C3:C5", target: "E3:E5" }),
-        chartPlan({ name: "Trend 2", title: "CS01 Recorded crime", anchor: "K2:O10", categories: "A3:A4", actual: "C3:C4", target: null, axisTitles: { category: "12 months ending", value: "Number" } }),
+        chartPlan({
+          name: "Trend 2",
+          title: "CS01 Recorded crime",
+          anchor: "K2:O10",
+          categories: "A3:A4",
+          actual: "C3:C4",
+          target: null,
+          axisTitles: { category: "12 months ending", value: "Number" },
+        }),
       ],
     };
     const { sheet, fake } = await write(plan);
@@ -137,7 +170,10 @@ describe("dashboard writer", () => {
         ["Target", "E3:E5", "A3:A5", "Dash", "None"],
       ],
     );
-    assert.deepEqual(without?.series.map((s) => [s.name, s.values, s.xValues]), [["Result", "C3:C4", "A3:A4"]]);
+    assert.deepEqual(
+      without?.series.map((s) => [s.name, s.values, s.xValues]),
+      [["Result", "C3:C4", "A3:A4"]],
+    );
     assert.deepEqual(without?.position, { start: "K2", end: "O10" });
   });
 
@@ -159,7 +195,10 @@ describe("dashboard writer", () => {
     assert.equal(fake.stats.syncs, 1, "in the same request as the rest");
     const chart = sheet.charts[0];
     assert.equal(chart?.name, "Trend 7");
-    assert.deepEqual(chart?.altText, { title: "CR01 Calls answered", description: "CR01 Calls answered, January 2013 to March 2013, against a target of 80.0%." });
+    assert.deepEqual(chart?.altText, {
+      title: "CR01 Calls answered",
+      description: "CR01 Calls answered, January 2013 to March 2013, against a target of 80.0%.",
+    });
     assert.deepEqual(chart?.axisTitles, { category: "Month", value: "Per cent" });
   });
 

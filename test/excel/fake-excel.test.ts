@@ -8,9 +8,15 @@ describe("fake Excel host", () => {
     const fake = createFakeExcel({ sheets: [{ name: "KPIs", values: [["a", 1]] }] });
     await fake.Excel.run(async (ctx: Ctx) => {
       const used = ctx.workbook.worksheets.getItem("KPIs").getUsedRange(true);
-      assert.throws(() => used.values, (e: FakeOfficeError) => e.code === "PropertyNotLoaded");
+      assert.throws(
+        () => used.values,
+        (e: FakeOfficeError) => e.code === "PropertyNotLoaded",
+      );
       used.load("values");
-      assert.throws(() => used.values, (e: FakeOfficeError) => e.code === "PropertyNotLoaded");
+      assert.throws(
+        () => used.values,
+        (e: FakeOfficeError) => e.code === "PropertyNotLoaded",
+      );
       await ctx.sync();
       assert.deepEqual(used.values, [["a", 1]]);
     });

@@ -38,7 +38,10 @@ describe("the report history in Excel", () => {
 
   it("records every build when the setting is on, on a VeryHidden sheet, in the same 4 and 3 round trips", async () => {
     start({ sheets: [kpiSheet(10), notesSheet()] });
-    const first = await buildDashboardInExcel(withSettings({ recordEveryBuild: true, period: "2012-08" }), { produced, recordedAt: "2012-09-10T09:00:00.000Z" });
+    const first = await buildDashboardInExcel(withSettings({ recordEveryBuild: true, period: "2012-08" }), {
+      produced,
+      recordedAt: "2012-09-10T09:00:00.000Z",
+    });
     assert.equal(first.roundTrips, 4);
     assert.equal(fake.stats.syncs, 4);
     assert.match(first.recorded ?? "", /Recorded as the report of August 2012 \(1 report kept\)/);
@@ -46,7 +49,10 @@ describe("the report history in Excel", () => {
     assert.deepEqual(fake.sheetNames(), ["Dashboard", "KPIs", "Notes", historySheetName]);
     const reading = parseHistory(storedText(fake));
     assert.equal(reading.problem, null);
-    assert.deepEqual(reading.history?.snapshots.map((s) => [s.cutoff, s.recorded, s.indicators.length]), [["2012-08", "2012-09-10T09:00:00.000Z", 10]]);
+    assert.deepEqual(
+      reading.history?.snapshots.map((s) => [s.cutoff, s.recorded, s.indicators.length]),
+      [["2012-08", "2012-09-10T09:00:00.000Z", 10]],
+    );
 
     fake.resetStats();
     const again = await buildDashboardInExcel(withSettings({ recordEveryBuild: true, period: "2012-09", sheets: ["KPIs"] }), { produced });
@@ -106,7 +112,10 @@ describe("the report history in Excel", () => {
   it("keeps a history it cannot read as it is, says so, and records nothing over it", async () => {
     start({ sheets: [kpiSheet(10), notesSheet(), { name: historySheetName, values: [["|{edited by hand"]], visibility: "VeryHidden" }] });
     const built = await buildDashboardInExcel(withSettings({ recordEveryBuild: true }), { produced });
-    assert.ok(built.warnings.some((w) => /not recorded in the report history: .*damaged/.test(w)), built.warnings.join("\n"));
+    assert.ok(
+      built.warnings.some((w) => /not recorded in the report history: .*damaged/.test(w)),
+      built.warnings.join("\n"),
+    );
     assert.ok(built.dashboard.diagnostics.some((d) => d.code === "history-unreadable"));
     await assert.rejects(markAsReported(built.dashboard, defaultSettings()), /Not recorded: .*damaged/);
     assert.equal(fake.describeSheet(historySheetName).cells["A1"]?.value, "|{edited by hand");
@@ -123,7 +132,10 @@ describe("the report history in Excel", () => {
     start({ sheets: [kpiSheet(10), notesSheet()] });
     const settings = withSettings({ period: "2012-08", directorate: "Another Council" });
     const theirs = runPipeline([], settings, produced).dashboard;
-    const history = recordSnapshot(null, snapshotOf({ ...theirs, cutoff: "2012-07" }, settings, "2012-08-10T00:00:00.000Z"), { title: settings.title, directorate: "Another Council" }).history;
+    const history = recordSnapshot(null, snapshotOf({ ...theirs, cutoff: "2012-07" }, settings, "2012-08-10T00:00:00.000Z"), {
+      title: settings.title,
+      directorate: "Another Council",
+    }).history;
     await fake.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add(historySheetName);
       const cells = historyToCells(history);
@@ -138,7 +150,10 @@ describe("the report history in Excel", () => {
     assert.match(words, /recorded for "Performance Dashboard" \(Another Council\).*starts this workbook's own history/);
     const stored = parseHistory(storedText(fake)).history;
     assert.deepEqual(stored?.owner, { title: "Performance Dashboard", directorate: "Customer & Communities" });
-    assert.deepEqual(stored?.snapshots.map((s) => s.cutoff), ["2012-08"]);
+    assert.deepEqual(
+      stored?.snapshots.map((s) => s.cutoff),
+      ["2012-08"],
+    );
   });
 
   it("splits a large history into cells Excel accepts and reads it back whole", async () => {

@@ -34,13 +34,19 @@ describe("the add-in on hostile and huge input", () => {
       excel.start({ sheets: [kpiSheet(3), { ...kpiSheet(2, "Old KPIs"), visibility: "Hidden" }] });
       const r = await buildDashboardInExcel(withSettings({ sheets: ["KPIs", "Old KPIs"] }), { produced });
       assert.equal(r.dashboard.indicators.length, 5);
-      assert.deepEqual(r.dashboard.diagnostics.filter((d) => d.code === "sheet-hidden"), []);
+      assert.deepEqual(
+        r.dashboard.diagnostics.filter((d) => d.code === "sheet-hidden"),
+        [],
+      );
     });
 
     it("says on inspection which hidden sheets it leaves out", async () => {
       excel.start({ sheets: [kpiSheet(3), { ...kpiSheet(2, "Old KPIs"), visibility: "Hidden" }] });
       const inspection = await inspectWorkbook();
-      assert.deepEqual(inspection.reading.diagnostics.filter((d) => d.code === "sheet-hidden").map((d) => d.sheet), ["Old KPIs"]);
+      assert.deepEqual(
+        inspection.reading.diagnostics.filter((d) => d.code === "sheet-hidden").map((d) => d.sheet),
+        ["Old KPIs"],
+      );
     });
   });
 
@@ -67,7 +73,9 @@ describe("the add-in on hostile and huge input", () => {
   it("plans source formatting for a sheet of 130,000 KPI rows without a stack overflow", () => {
     const rows: CellValue[][] = [["Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-12"]];
     for (let i = 0; i < 130_000; i++) rows.push([`R${i}`, `Indicator ${i}`, i % 2 ? "Lower" : "Higher", 10, 12, 11]);
-    const reading = detectWorkbook([{ sheet: "Big", origin: "A1", values: rows, numberFormat: rows.map((r) => r.map(() => "General")) }], { yearStartMonth: 4 });
+    const reading = detectWorkbook([{ sheet: "Big", origin: "A1", values: rows, numberFormat: rows.map((r) => r.map(() => "General")) }], {
+      yearStartMonth: 4,
+    });
     const blocks = planSourceFormatting(reading, defaultSettings().rules);
     assert.ok(blocks.length > 0);
     assert.ok(blocks.every((b) => b.sheet === "Big"));

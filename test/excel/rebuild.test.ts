@@ -100,7 +100,10 @@ describe("rebuilding a dashboard in Excel", () => {
       for (let build = 1; build <= 3; build++) {
         const r = await buildDashboardInExcel(defaultSettings(), { produced });
         counts.push(r.dashboard.indicators.length);
-        assert.ok(r.dashboard.diagnostics.every((d) => d.sheet === "KPIs" || d.sheet === null), `build ${build} read only KPIs`);
+        assert.ok(
+          r.dashboard.diagnostics.every((d) => d.sheet === "KPIs" || d.sheet === null),
+          `build ${build} read only KPIs`,
+        );
         const made = fake.sheet("Dashboard");
         if (build === 1 && made) made.name = "My copy";
       }
@@ -152,8 +155,14 @@ describe("rebuilding a dashboard in Excel", () => {
       const settings = withSettings({ charts: true, sourceFormatting: true });
       const first = await buildDashboardInExcel(settings, { produced });
       const requests = fake.stats.requests;
-      assert.ok(requests.every((q) => q.bytes <= 4 * 1024 * 1024), `largest request ${requests.reduce((m, q) => Math.max(m, q.bytes), 0)} bytes`);
-      assert.ok(requests.every((q) => q.failed === null || q.failed === "ResponsePayloadSizeLimitExceeded"), "only a too-large read is refused, and retried in blocks");
+      assert.ok(
+        requests.every((q) => q.bytes <= 4 * 1024 * 1024),
+        `largest request ${requests.reduce((m, q) => Math.max(m, q.bytes), 0)} bytes`,
+      );
+      assert.ok(
+        requests.every((q) => q.failed === null || q.failed === "ResponsePayloadSizeLimitExceeded"),
+        "only a too-large read is refused, and retried in blocks",
+      );
       assert.ok(fake.describeSheet("Dashboard").charts.length > 1000);
       assert.equal(first.dashboard.indicators.length, 3000);
     });

@@ -24,7 +24,14 @@ function generatedPlan(indicators: number): SheetPlan {
 
 /** One kind of call alone: the plan's values, print setup and only the named part. */
 function only(plan: SheetPlan, part: "styles" | "conditionalFormats" | "charts" | "merges" | "rowHeights"): SheetPlan {
-  return { ...plan, styles: part === "styles" ? plan.styles : [], conditionalFormats: part === "conditionalFormats" ? plan.conditionalFormats : [], charts: part === "charts" ? plan.charts : [], merges: part === "merges" ? plan.merges : [], rowHeights: part === "rowHeights" ? plan.rowHeights : [] };
+  return {
+    ...plan,
+    styles: part === "styles" ? plan.styles : [],
+    conditionalFormats: part === "conditionalFormats" ? plan.conditionalFormats : [],
+    charts: part === "charts" ? plan.charts : [],
+    merges: part === "merges" ? plan.merges : [],
+    rowHeights: part === "rowHeights" ? plan.rowHeights : [],
+  };
 }
 
 describe("the writer's request budget, measured on the real serialized requests", () => {
@@ -36,7 +43,10 @@ describe("the writer's request budget, measured on the real serialized requests"
       const budget = 120_000;
       const requests = await write(only(plan, part), budget);
       const total = requests.reduce((n, r) => n + r.bytes, 0);
-      assert.ok(requests.every((r) => r.bytes <= budget), `requests of ${requests.map((r) => r.bytes).join(", ")} bytes`);
+      assert.ok(
+        requests.every((r) => r.bytes <= budget),
+        `requests of ${requests.map((r) => r.bytes).join(", ")} bytes`,
+      );
       // An estimate far above the real size would split into more requests than the bytes need.
       const needed = Math.ceil(total / budget);
       assert.ok(requests.length <= Math.ceil(needed * 1.6) + 1, `${requests.length} requests for ${total} bytes`);
@@ -48,7 +58,10 @@ describe("the writer's request budget, measured on the real serialized requests"
     for (const budget of [250_000, 1_000_000]) {
       const requests = await write(plan, budget);
       assert.ok(requests.length > 1);
-      assert.ok(requests.every((r) => r.bytes <= budget), `budget ${budget}: ${requests.map((r) => r.bytes).join(", ")}`);
+      assert.ok(
+        requests.every((r) => r.bytes <= budget),
+        `budget ${budget}: ${requests.map((r) => r.bytes).join(", ")}`,
+      );
     }
   });
 });

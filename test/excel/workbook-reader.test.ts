@@ -7,7 +7,18 @@ describe("workbook reader", () => {
   it("reads used ranges with their origin, values and number formats in one round trip", async () => {
     const fake = createFakeExcel({
       sheets: [
-        { name: "Q Data", origin: "B3", values: [["Ref", "Result"], ["K1", 0.5]], numberFormat: [["General", "General"], ["General", "0%"]] },
+        {
+          name: "Q Data",
+          origin: "B3",
+          values: [
+            ["Ref", "Result"],
+            ["K1", 0.5],
+          ],
+          numberFormat: [
+            ["General", "General"],
+            ["General", "0%"],
+          ],
+        },
         { name: "Empty", values: [] },
       ],
     });
@@ -18,13 +29,29 @@ describe("workbook reader", () => {
     });
     assert.equal(fake.stats.syncs, 1);
     assert.deepEqual(grids, [
-      { sheet: "Q Data", origin: "B3", values: [["Ref", "Result"], ["K1", 0.5]], numberFormat: [["General", "General"], ["General", "0%"]] },
+      {
+        sheet: "Q Data",
+        origin: "B3",
+        values: [
+          ["Ref", "Result"],
+          ["K1", 0.5],
+        ],
+        numberFormat: [
+          ["General", "General"],
+          ["General", "0%"],
+        ],
+      },
       { sheet: "Empty", origin: "A1", values: [], numberFormat: [] },
     ]);
   });
 
   it("lists the sheets with id, name and visibility", async () => {
-    const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }, { name: "B", values: [], visibility: "Hidden" }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "A", values: [["x"]] },
+        { name: "B", values: [], visibility: "Hidden" },
+      ],
+    });
     const list = await fake.Excel.run(async (context: Excel.RequestContext) => {
       const read = queueSheetList(context);
       await context.sync();
@@ -32,7 +59,10 @@ describe("workbook reader", () => {
     });
     assert.deepEqual(
       (list as { name: string; visibility: string }[]).map((s) => [s.name, s.visibility]),
-      [["A", "Visible"], ["B", "Hidden"]],
+      [
+        ["A", "Visible"],
+        ["B", "Hidden"],
+      ],
     );
   });
 
@@ -59,12 +89,20 @@ describe("workbook reader", () => {
     const sheet = kpiSheet(2000);
     const fake = createFakeExcel({ sheets: [sheet] });
     const budget = 60_000;
-    const { grids } = (await fake.Excel.run((context: Excel.RequestContext) => readGridsInBlocks(context, ["KPIs"], budget))) as Awaited<ReturnType<typeof readGridsInBlocks>>;
+    const { grids } = (await fake.Excel.run((context: Excel.RequestContext) => readGridsInBlocks(context, ["KPIs"], budget))) as Awaited<
+      ReturnType<typeof readGridsInBlocks>
+    >;
     assert.deepEqual(grids[0]?.values, sheet.values);
     const blocks = fake.stats.requests.slice(1).map((r) => r.responseBytes);
-    assert.ok(blocks.every((bytes) => bytes <= budget), `every answer within the budget: ${blocks.join(", ")}`);
+    assert.ok(
+      blocks.every((bytes) => bytes <= budget),
+      `every answer within the budget: ${blocks.join(", ")}`,
+    );
     // After the first, cautious block, every block but the last fills most of the budget.
-    assert.ok(blocks.slice(1, -1).every((bytes) => bytes > budget / 2), `later blocks fill up: ${blocks.join(", ")}`);
+    assert.ok(
+      blocks.slice(1, -1).every((bytes) => bytes > budget / 2),
+      `later blocks fill up: ${blocks.join(", ")}`,
+    );
   });
 
   it("takes the top-left cell of an address, quoted sheet names included", () => {

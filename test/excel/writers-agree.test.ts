@@ -51,8 +51,13 @@ async function compare(plan: SheetPlan): Promise<void> {
     }
   }
 
-  const excelJsRules = ((ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJsRule[] }[] }).conditionalFormattings ?? []).flatMap(
-    (cf) => cf.rules.map((rule) => ({ range: cf.ref, formula: `=${rule.formulae?.[0] ?? ""}`, fill: hex(rule.style?.fill?.bgColor?.argb), fontColor: hex(rule.style?.font?.color?.argb) })),
+  const excelJsRules = ((ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJsRule[] }[] }).conditionalFormattings ?? []).flatMap((cf) =>
+    cf.rules.map((rule) => ({
+      range: cf.ref,
+      formula: `=${rule.formulae?.[0] ?? ""}`,
+      fill: hex(rule.style?.fill?.bgColor?.argb),
+      fontColor: hex(rule.style?.font?.color?.argb),
+    })),
   );
   assert.deepEqual(
     office.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor })),
@@ -69,8 +74,18 @@ async function compare(plan: SheetPlan): Promise<void> {
   assert.deepEqual(office.tables.map((t) => t.range).sort(), fileTables, "the same tables");
   assert.ok(office.tables.every((t) => t.showHeaders && !t.showFilterButton && !t.showBandedRows && t.style === "TableStyleLight1"));
   const drawing = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
-  const fileCharts = [...drawing.matchAll(/<xdr:cNvPr id="\d+" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>/g)].map((m) => ({ name: m[1], description: m[2], title: m[3] }));
-  const unescape = (s: string | undefined): string => (s ?? "").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const fileCharts = [...drawing.matchAll(/<xdr:cNvPr id="\d+" name="([^"]*)" descr="([^"]*)" title="([^"]*)"\/>/g)].map((m) => ({
+    name: m[1],
+    description: m[2],
+    title: m[3],
+  }));
+  const unescape = (s: string | undefined): string =>
+    (s ?? "")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   assert.deepEqual(
     office.charts.map((c) => ({ name: c.name, description: c.altText?.description, title: c.altText?.title })),
     fileCharts.map((c) => ({ name: unescape(c.name), description: unescape(c.description), title: unescape(c.title) })),

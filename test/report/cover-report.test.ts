@@ -39,7 +39,9 @@ function all(nodes: unknown, name: string): Node[] {
 const attrs = (n: Node): Record<string, string> => (n[":@"] ?? {}) as Record<string, string>;
 /** The text of an element (its w:t runs). */
 function textOf(n: Node): string {
-  return all([n], "w:t").map((t) => ((t["w:t"] as Node[])[0]?.["#text"] ?? "") as string).join("");
+  return all([n], "w:t")
+    .map((t) => ((t["w:t"] as Node[])[0]?.["#text"] ?? "") as string)
+    .join("");
 }
 
 describe("the cover report", function () {
@@ -63,7 +65,14 @@ describe("the cover report", function () {
   it("uses Word's Heading 1 and Heading 2 styles for its sections and for each indicator commented on", () => {
     const headings = paragraphs().filter((p) => /^Heading[12]$/.test(p.style));
     const ones = headings.filter((h) => h.style === "Heading1").map((h) => h.text);
-    assert.deepEqual(ones, ["1. Introduction", "2. Customer & Communities Performance Dashboard", "3. Data late or left out", "4. Performance indicators summary", "5. Detailed performance indicator commentary", "6. Recommendations"]);
+    assert.deepEqual(ones, [
+      "1. Introduction",
+      "2. Customer & Communities Performance Dashboard",
+      "3. Data late or left out",
+      "4. Performance indicators summary",
+      "5. Detailed performance indicator commentary",
+      "6. Recommendations",
+    ]);
     const commented = commentedIndicators(dashboard);
     assert.ok(commented.length >= 3, "the sample has REDs and worse alerts");
     const twos = headings.filter((h) => h.style === "Heading2").map((h) => h.text);
@@ -77,7 +86,10 @@ describe("the cover report", function () {
     for (const table of tables) {
       const rows = all([table], "w:tr");
       assert.ok(all([rows[0] ?? {}], "w:tblHeader").length === 1, "the first row is a header row");
-      assert.ok(rows.slice(1).every((r) => all([r], "w:tblHeader").length === 0), "and only the first");
+      assert.ok(
+        rows.slice(1).every((r) => all([r], "w:tblHeader").length === 0),
+        "and only the first",
+      );
     }
     const summary = tables.find((t) => textOf(all([t], "w:tr")[0] ?? {}).startsWith("Service area"));
     assert.ok(summary);
@@ -97,10 +109,21 @@ describe("the cover report", function () {
     ];
     assert.deepEqual(head, ["Service area", ...columns.map(([h]) => h), "Performance summary"]);
     const byArea = new Map(rows.map((r) => [r[0], r.slice(1, 1 + columns.length).map(Number)]));
-    for (const a of dashboard.summary.byServiceArea) assert.deepEqual(byArea.get(a.serviceArea), columns.map(([, count]) => count(a.counts)), a.serviceArea);
-    assert.deepEqual(byArea.get("Total"), columns.map(([, count]) => count(t)));
+    for (const a of dashboard.summary.byServiceArea)
+      assert.deepEqual(
+        byArea.get(a.serviceArea),
+        columns.map(([, count]) => count(a.counts)),
+        a.serviceArea,
+      );
+    assert.deepEqual(
+      byArea.get("Total"),
+      columns.map(([, count]) => count(t)),
+    );
     const summaryColumn = 1 + columns.length;
-    assert.ok(rows.every((r) => r[0] === "Total" || /^\[Summary of performance in .+\]$/.test(r[summaryColumn] ?? "")), "the commentary is left to the author, in square brackets");
+    assert.ok(
+      rows.every((r) => r[0] === "Total" || /^\[Summary of performance in .+\]$/.test(r[summaryColumn] ?? "")),
+      "the commentary is left to the author, in square brackets",
+    );
   });
 
   it("puts each commented indicator's trend chart in as an image with its alternative text", () => {
@@ -116,7 +139,9 @@ describe("the cover report", function () {
 
   it("is in en-GB, with placeholders in square brackets for what only the author can write", () => {
     assert.match(styles, /<w:lang w:val="en-GB"/);
-    const body = paragraphs().map((p) => p.text).join("\n");
+    const body = paragraphs()
+      .map((p) => p.text)
+      .join("\n");
     for (const placeholder of ["[Committee]", "[Date of the meeting]", "[Name]"]) assert.ok(body.includes(placeholder), placeholder);
     assert.match(body, /Members are asked to REVIEW the Customer & Communities performance dashboard\./);
     assert.ok(body.includes(dashboard.coverage), "the period, in the dashboard's words");

@@ -118,7 +118,9 @@ export async function openPane(browser: Browser, baseUrl: string, options: OpenP
     viewport: options.viewport ?? { width: 350, height: 700 },
     colorScheme: options.colorScheme ?? "light",
   });
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ body: officeJsForPage(options.officeJs), contentType: "text/javascript" }));
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ body: officeJsForPage(options.officeJs), contentType: "text/javascript" }),
+  );
   if (options.beforeLoad) await page.addInitScript(options.beforeLoad);
   if (options.init) await page.addInitScript(`window.__fakeInit = ${JSON.stringify(options.init)};`);
   await page.addInitScript(await fakeHostBundle());

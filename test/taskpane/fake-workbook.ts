@@ -24,9 +24,43 @@ function monthlySheet(): FakeSheetInit {
     ["Customer & Communities - Monthly KPIs 2012/13", ...Array<CellValue>(15).fill("")],
     Array<CellValue>(16).fill(""),
     ["Ref", "Indicator", "Service Area", "Polarity", "Target", "Floor Standard", ...months],
-    ["CR01", "% of calls answered within 20 seconds", "Customer Relationship", "Higher", 0.8, 0.7, 0.695, 0.712, 0.738, 0.74, 0.755, 0.779, 0.804, 0.791, 0.8, 0.83],
+    [
+      "CR01",
+      "% of calls answered within 20 seconds",
+      "Customer Relationship",
+      "Higher",
+      0.8,
+      0.7,
+      0.695,
+      0.712,
+      0.738,
+      0.74,
+      0.755,
+      0.779,
+      0.804,
+      0.791,
+      0.8,
+      0.83,
+    ],
     ["CR02", "% of calls abandoned", "Customer Relationship", "Lower", 0.05, 0.08, 0.084, 0.076, 0.069, 0.062, 0.058, 0.053, 0.046, 0.049, 0.042, 0.039],
-    ["LIB01", "Deaths registered within 5 days", "Libraries, Archives and Registration", "Higher", 0.9, 0.85, 0.91, 0.88, 0.86, 0.9, 0.92, 0.84, 0.83, 0.81, 0.8, 0.82],
+    [
+      "LIB01",
+      "Deaths registered within 5 days",
+      "Libraries, Archives and Registration",
+      "Higher",
+      0.9,
+      0.85,
+      0.91,
+      0.88,
+      0.86,
+      0.9,
+      0.92,
+      0.84,
+      0.83,
+      0.81,
+      0.8,
+      0.82,
+    ],
     ["DS02", "Net satisfaction with the website", "Digital Services", "Higher", 0.6, 0.5, 0.55, 0.58, 0.61, 0.57, 0.59, 0.62, 0.63, 0.6, 0.66, "see note"],
     ["CS01", "Recorded crime per 1,000 residents", "Community Safety", "Lower", 5.2, 5.8, 5.6, 5.4, 5.1, 5.0, 4.9, 5.3, 5.1, 4.8, 4.7, ""],
   ];
@@ -61,12 +95,12 @@ function quarterlySheet(): FakeSheetInit {
 }
 
 function activitySheet(): FakeSheetInit {
-  const rows: CellValue[][] = [
-    ["Ref", "Activity indicator", "Service Area", "Month", "Actual", "Expected", "Lower threshold", "Upper threshold"],
-  ];
+  const rows: CellValue[][] = [["Ref", "Activity indicator", "Service Area", "Month", "Actual", "Expected", "Lower threshold", "Upper threshold"]];
   const visits = [412_000, 398_500, 405_200, 430_100, 441_000, 389_000, 402_300, 355_000, 371_900, 366_400];
   const issues = [520_000, 511_300, 530_400, 560_800, 575_100, 498_200, 505_000, 470_300, 452_100, 480_700];
-  months.forEach((m, i) => rows.push(["LAR10", "Physical visits to libraries", "Libraries, Archives and Registration", m, visits[i]!, 400_000, 380_000, 420_000]));
+  months.forEach((m, i) =>
+    rows.push(["LAR10", "Physical visits to libraries", "Libraries, Archives and Registration", m, visits[i]!, 400_000, 380_000, 420_000]),
+  );
   months.forEach((m, i) => rows.push(["LAR11", "Book issues", "Libraries, Archives and Registration", m, issues[i]!, 510_000, 480_000, 540_000]));
   return {
     name: "Activity",

@@ -62,10 +62,7 @@ function indicator(sheetName: string, series: Observation[]): Indicator {
 
 describe("ragSummary", () => {
   it("says how many indicators there are and how many of each alert", () => {
-    assert.equal(
-      ragSummary(counts({ total: 32, GREEN: 20, AMBER: 7, RED: 3, NO_DATA: 2 })),
-      "32 indicators: 20 green, 7 amber, 3 red, 2 no data",
-    );
+    assert.equal(ragSummary(counts({ total: 32, GREEN: 20, AMBER: 7, RED: 3, NO_DATA: 2 })), "32 indicators: 20 green, 7 amber, 3 red, 2 no data");
   });
 
   it("mentions indicators without a target and activity indicators only when there are some", () => {

@@ -180,12 +180,7 @@ describe("task pane in a browser", function () {
     const p = await open();
     await p.getByText("Rules and options").click();
     await p.getByLabel("Colour the alerts in the source sheets").check();
-    assert.deepEqual(await buildRecordingSteps(p), [
-      "Reading the sheets",
-      "Rating the indicators",
-      "Writing the dashboard",
-      "Colouring the source sheets",
-    ]);
+    assert.deepEqual(await buildRecordingSteps(p), ["Reading the sheets", "Rating the indicators", "Writing the dashboard", "Colouring the source sheets"]);
   });
 
   it("remembers the choices in the workbook", async () => {
@@ -287,7 +282,17 @@ describe("task pane in a browser", function () {
   });
 
   it("says after a build what did not go as asked: a source sheet whose rules Excel cannot read is not coloured", async () => {
-    const odd = { type: "Custom", range: "G4:G8", formula: "=G4>1", fill: "#0000FF", fontColor: null, bold: null, italic: null, stopIfTrue: false, unreadable: true };
+    const odd = {
+      type: "Custom",
+      range: "G4:G8",
+      formula: "=G4>1",
+      fill: "#0000FF",
+      fontColor: null,
+      bold: null,
+      italic: null,
+      stopIfTrue: false,
+      unreadable: true,
+    };
     const workbook = sampleWorkbook();
     const sheets = workbook.sheets.map((s) => (s.name === "Monthly KPIs" ? { ...s, conditionalFormats: [odd] } : s));
     const p = await open({ init: { ...workbook, sheets } });
@@ -304,7 +309,10 @@ describe("task pane in a browser", function () {
     await buildAndWait(p);
     assert.ok(!requested.some((r) => r.endsWith("/cover-report.js")), "the report's code is not loaded until asked for");
     const [download] = await Promise.all([p.waitForEvent("download", { timeout: 30_000 }), p.getByRole("button", { name: "Draft the cover report" }).click()]);
-    assert.ok(requested.some((r) => r.endsWith("/cover-report.js")), "then it is");
+    assert.ok(
+      requested.some((r) => r.endsWith("/cover-report.js")),
+      "then it is",
+    );
     assert.match(download.suggestedFilename(), /cover report \d{4}-\d{2}\.docx$/);
     const file = await download.path();
     const zip = await JSZip.loadAsync(readFileSync(file));

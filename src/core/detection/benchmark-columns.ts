@@ -55,7 +55,14 @@ function figureAt(view: SheetView, row: number, col: number, out: Diagnostic[]):
   const reading = readNumber(value, view.format(row, col));
   if (reading.problemCode !== null) {
     const cell = view.address(row, col);
-    out.push(diagnostic(reading.problemCode, view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}" ${reading.problem ?? "is not a figure"}: it is read as no data.`));
+    out.push(
+      diagnostic(
+        reading.problemCode,
+        view.sheet,
+        cell,
+        `Cell ${cell} on sheet "${view.sheet}" ${reading.problem ?? "is not a figure"}: it is read as no data.`,
+      ),
+    );
   }
   return reading.value;
 }
@@ -84,7 +91,14 @@ function readRow(view: SheetView, row: number, columns: BenchmarkColumns, out: D
       rank = parsed.rank;
       rankOf = parsed.of;
     } else if (!isMissingMark(view.value(row, columns.rank))) {
-      out.push(diagnostic("unknown-rank", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}" gives the rank "${String(view.value(row, columns.rank)).trim()}", which is not a whole number such as 4 or "4 of 32": no rank is shown.`));
+      out.push(
+        diagnostic(
+          "unknown-rank",
+          view.sheet,
+          cell,
+          `Cell ${cell} on sheet "${view.sheet}" gives the rank "${String(view.value(row, columns.rank)).trim()}", which is not a whole number such as 4 or "4 of 32": no rank is shown.`,
+        ),
+      );
     }
   }
   if (columns.rankOf !== undefined && !isBlank(view.value(row, columns.rankOf))) {
@@ -100,7 +114,14 @@ function readRow(view: SheetView, row: number, columns: BenchmarkColumns, out: D
     quartile = parseQuartile(view.value(row, columns.quartile));
     cells.quartile = cell;
     if (quartile === null && !isMissingMark(view.value(row, columns.quartile))) {
-      out.push(diagnostic("unknown-quartile", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}" gives the quartile "${String(view.value(row, columns.quartile)).trim()}", which is not 1 to 4 or a word such as Top or Bottom: no quartile is shown.`));
+      out.push(
+        diagnostic(
+          "unknown-quartile",
+          view.sheet,
+          cell,
+          `Cell ${cell} on sheet "${view.sheet}" gives the quartile "${String(view.value(row, columns.quartile)).trim()}", which is not 1 to 4 or a word such as Top or Bottom: no quartile is shown.`,
+        ),
+      );
     }
   }
   const midpoint = columns.midpoint === undefined ? null : figureAt(view, row, columns.midpoint, out);

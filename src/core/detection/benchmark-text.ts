@@ -44,7 +44,11 @@ const QUARTILE_WORDS: readonly [RegExp, number][] = [
 export function parseQuartile(value: CellValue): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 4 ? value : null;
   if (typeof value !== "string") return null;
-  const t = value.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  const t = value
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   for (const [pattern, quartile] of QUARTILE_WORDS) if (pattern.test(t)) return quartile;
   return null;
 }

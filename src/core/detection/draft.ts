@@ -28,7 +28,17 @@ export type CellField = NumericField | "commentary";
 
 /** The fields whose cells are recorded, in the order `cells` lists them; a field's place is its bit. */
 const CELL_FIELDS: readonly CellField[] = ["actual", "target", "floor", "expected", "lower", "upper", "numerator", "denominator", "commentary"];
-const FIELD_BIT: Readonly<Record<CellField, number>> = { actual: 0, target: 1, floor: 2, expected: 3, lower: 4, upper: 5, numerator: 6, denominator: 7, commentary: 8 };
+const FIELD_BIT: Readonly<Record<CellField, number>> = {
+  actual: 0,
+  target: 1,
+  floor: 2,
+  expected: 3,
+  lower: 4,
+  upper: 5,
+  numerator: 6,
+  denominator: 7,
+  commentary: 8,
+};
 const FIELDS = CELL_FIELDS.length;
 /** Places in a cell plan: a column per field, a row-wide column per field, then the grid's origin. */
 const ROW_WIDE = FIELDS;
@@ -212,9 +222,32 @@ export const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(["expected", "lower"
 /** A new draft for the indicator first found on grid row `row`, known by `key`, with every describing field unread. */
 export function newDraft(row: number, key: string, name: string): Draft {
   return {
-    row, key, name, ref: null, serviceArea: null, kind: null, polarity: null, polarityCell: null, frequency: null,
-    unit: null, aggregation: null, tolerance: null, excluded: null, hasActivityFigures: false, commentary: null,
-    monitorOnly: false, cumulative: false, greenTolerance: null, staleAfterMonths: null,
-    obs: [], frequencies: [], obsBySlot: [], formats: [], cellUnits: [], results: [], targetFormats: [], targets: [],
+    row,
+    key,
+    name,
+    ref: null,
+    serviceArea: null,
+    kind: null,
+    polarity: null,
+    polarityCell: null,
+    frequency: null,
+    unit: null,
+    aggregation: null,
+    tolerance: null,
+    excluded: null,
+    hasActivityFigures: false,
+    commentary: null,
+    monitorOnly: false,
+    cumulative: false,
+    greenTolerance: null,
+    staleAfterMonths: null,
+    obs: [],
+    frequencies: [],
+    obsBySlot: [],
+    formats: [],
+    cellUnits: [],
+    results: [],
+    targetFormats: [],
+    targets: [],
   };
 }

@@ -10,7 +10,11 @@ import type { Frequency } from "../period";
 
 function words(value: CellValue): string {
   if (typeof value !== "string") return "";
-  return value.toLowerCase().replace(/[^a-z0-9%↑↓+\- ]+/g, " ").replace(/\s+/g, " ").trim();
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9%↑↓+\- ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const LOWER = /\blow(er)?\b|\bdown\b|\bdecreas|\bminimi[sz]|\bfewer\b|\bless\b|\breduc|\bsmaller\b|\bascending\b|↓/;
@@ -30,7 +34,13 @@ export function parsePolarity(value: CellValue): Polarity | null {
   if (t === "") return null;
   if (/\bgoldilocks\b/.test(t)) return "target";
   if (/\btarget\b|\bclose\b|\bcloser\b|\bin range\b|\bbalanced?\b/.test(t)) return "target";
-  const clauses = typeof value === "string" ? value.toLowerCase().split(/[,;/(]| and | but /).map(words) : [t];
+  const clauses =
+    typeof value === "string"
+      ? value
+          .toLowerCase()
+          .split(/[,;/(]| and | but /)
+          .map(words)
+      : [t];
   const clause = clauses.find((c) => LOWER.test(c) || HIGHER.test(c) || c === "l" || c === "h") ?? t;
   const worse = WORSE.test(clause);
   if (LOWER.test(clause) || clause === "l") return worse ? "higher" : "lower";

@@ -52,9 +52,7 @@ function describeTable(header: TableHeader, result: TableResult, view: SheetView
 }
 
 function columnsOf(view: SheetView, header: TableHeader): SheetReading["columns"] {
-  return header.columns
-    .filter((c) => c.role !== "ignore")
-    .map((c) => ({ column: view.letters(c.col), header: c.header, role: c.role }));
+  return header.columns.filter((c) => c.role !== "ignore").map((c) => ({ column: view.letters(c.col), header: c.header, role: c.role }));
 }
 
 function textOfRows(view: SheetView, from: number, to: number): string {
@@ -81,7 +79,14 @@ function noneReading(sheet: string, note: string, mapped = false): SheetReading 
 }
 
 /** Reads the tables found under the given headers, each ending where the next begins. */
-function readTables(view: SheetView, headers: readonly TableHeader[], yearStartMonth: number, defaults: SheetMapping["defaults"] | undefined, mapped: boolean, ignoredByHand?: ReadonlySet<number>): SheetOutcome {
+function readTables(
+  view: SheetView,
+  headers: readonly TableHeader[],
+  yearStartMonth: number,
+  defaults: SheetMapping["defaults"] | undefined,
+  mapped: boolean,
+  ignoredByHand?: ReadonlySet<number>,
+): SheetOutcome {
   const diagnostics: Diagnostic[] = [];
   const indicators: Indicator[] = [];
   const identities: { key: string; cell: string }[] = [];
@@ -139,7 +144,10 @@ function readTables(view: SheetView, headers: readonly TableHeader[], yearStartM
     for (const a of header.ambiguous ?? []) {
       const readings = ambiguousReadings(view.value(header.row, a.col), view.format(header.row, a.col), yearStartMonth);
       const cell = view.address(header.row, a.col);
-      if (readings) diagnostics.push(diagnostic("ambiguous-period", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(a.header, readings, a.readAs)}`));
+      if (readings)
+        diagnostics.push(
+          diagnostic("ambiguous-period", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(a.header, readings, a.readAs)}`),
+        );
     }
     if (!header.roles.has("name") && header.roles.has("ref")) {
       sure = false;
@@ -188,7 +196,12 @@ function detectSheet(view: SheetView, yearStartMonth: number): SheetOutcome {
   }
   if (headers.length === 0) {
     const rows = view.rows === 0 ? "the sheet is empty" : `rows ${view.rowNumber(0)}-${view.rowNumber(view.rows - 1)} were searched`;
-    return { reading: noneReading(view.sheet, `No indicator table found: looked for ${LOOKED_FOR}; ${rows}.`), indicators: [], identities: [], diagnostics: [] };
+    return {
+      reading: noneReading(view.sheet, `No indicator table found: looked for ${LOOKED_FOR}; ${rows}.`),
+      indicators: [],
+      identities: [],
+      diagnostics: [],
+    };
   }
   return readTables(view, headers, yearStartMonth, undefined, false);
 }
@@ -198,7 +211,14 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   const sheet = view.sheet;
   const row = view.rowOfNumber(mapping.headerRow);
   if (row === null) {
-    diagnostics.push(diagnostic("mapping-header-outside-data", sheet, null, `The mapping for sheet "${sheet}" puts the header on row ${mapping.headerRow}, which is outside the part of the sheet that holds data: the sheet is not read.`));
+    diagnostics.push(
+      diagnostic(
+        "mapping-header-outside-data",
+        sheet,
+        null,
+        `The mapping for sheet "${sheet}" puts the header on row ${mapping.headerRow}, which is outside the part of the sheet that holds data: the sheet is not read.`,
+      ),
+    );
     return null;
   }
   const roles = new Map<ColumnRole, number>();
@@ -215,7 +235,14 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   for (const [letters, role] of Object.entries(mapping.columns)) {
     const col = view.colOfLetters(letters);
     if (col === null) {
-      diagnostics.push(diagnostic("mapping-column-outside-data", sheet, null, `The mapping for sheet "${sheet}" names column ${letters.toUpperCase()}, which is outside the part of the sheet that holds data: it is ignored.`));
+      diagnostics.push(
+        diagnostic(
+          "mapping-column-outside-data",
+          sheet,
+          null,
+          `The mapping for sheet "${sheet}" names column ${letters.toUpperCase()}, which is outside the part of the sheet that holds data: it is ignored.`,
+        ),
+      );
       continue;
     }
     taken.add(col);
@@ -223,7 +250,15 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
     if (role === "period" && mapping.layout === "wide") {
       const parsed = parsePeriod(view.value(row, col), view.format(row, col), yearStartMonth, reading);
       if (parsed) columns.push({ col, header: headerOf(col) || parsed.period.label, role: "period", period: parsed, field: "actual" });
-      else diagnostics.push(diagnostic("mapping-period-not-a-period", sheet, view.address(row, col), `The mapping for sheet "${sheet}" makes column ${view.letters(col)} a period, but its header "${headerOf(col)}" is not one: the column is ignored.`));
+      else
+        diagnostics.push(
+          diagnostic(
+            "mapping-period-not-a-period",
+            sheet,
+            view.address(row, col),
+            `The mapping for sheet "${sheet}" makes column ${view.letters(col)} a period, but its header "${headerOf(col)}" is not one: the column is ignored.`,
+          ),
+        );
       continue;
     }
     if (!roles.has(role)) roles.set(role, col);
@@ -240,7 +275,10 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
   const hasName = roles.has("name") || roles.has("ref");
   const usable = mapping.layout === "long" ? hasName && roles.has("period") : hasName && columns.some((c) => c.role === "period");
   if (!usable) {
-    const needs = mapping.layout === "long" ? "an indicator name (or reference) column and a period column" : "an indicator name (or reference) column and at least one column whose header is a period";
+    const needs =
+      mapping.layout === "long"
+        ? "an indicator name (or reference) column and a period column"
+        : "an indicator name (or reference) column and at least one column whose header is a period";
     diagnostics.push(diagnostic("mapping-unusable", sheet, null, `The mapping for sheet "${sheet}" needs ${needs}: the sheet is not read.`));
     return null;
   }
@@ -250,7 +288,13 @@ function mappedHeader(view: SheetView, mapping: SheetMapping, yearStartMonth: nu
 function readMappedSheet(view: SheetView, mapping: SheetMapping, yearStartMonth: number): SheetOutcome {
   const diagnostics: Diagnostic[] = [];
   const header = mappedHeader(view, mapping, yearStartMonth, diagnostics);
-  if (!header) return { reading: noneReading(view.sheet, "The hand-made mapping for this sheet could not be used (see the diagnostics).", true), indicators: [], identities: [], diagnostics };
+  if (!header)
+    return {
+      reading: noneReading(view.sheet, "The hand-made mapping for this sheet could not be used (see the diagnostics).", true),
+      indicators: [],
+      identities: [],
+      diagnostics,
+    };
   const ignoredByHand = new Set<number>();
   for (const [letters, role] of Object.entries(mapping.columns)) {
     const col = view.colOfLetters(letters);
@@ -266,7 +310,12 @@ function unreadSheet(u: UnreadSheet): { reading: SheetReading; diagnostic: Diagn
   if (u.reason === "hidden") {
     return {
       reading: noneReading(u.sheet, "Hidden in the workbook, so not read: unhide it, or choose it in the settings, to read it."),
-      diagnostic: diagnostic("sheet-hidden", u.sheet, null, `Sheet "${u.sheet}" is hidden in the workbook, so it was not read; unhide it, or name it in the settings' sheets, to read it.`),
+      diagnostic: diagnostic(
+        "sheet-hidden",
+        u.sheet,
+        null,
+        `Sheet "${u.sheet}" is hidden in the workbook, so it was not read; unhide it, or name it in the settings' sheets, to read it.`,
+      ),
     };
   }
   const cells = u.cells.toLocaleString("en-GB");
@@ -352,7 +401,14 @@ export class WorkbookDetector {
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       this.sheets.push(noneReading(name, "This sheet could not be read."));
-      this.diagnostics.push(diagnostic("sheet-unreadable", name, null, `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`));
+      this.diagnostics.push(
+        diagnostic(
+          "sheet-unreadable",
+          name,
+          null,
+          `Sheet "${name}" could not be read because of an unexpected problem (${detail}); the other sheets were read.`,
+        ),
+      );
     }
   }
 
@@ -383,13 +439,19 @@ export class WorkbookDetector {
     appendAll(diagnostics, duplicateIndicators(this.indicators, this.identities));
     if (this.selected) {
       for (const wanted of this.selected) {
-        if (!this.seen.has(wanted) && !unreadNames.has(wanted)) diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
+        if (!this.seen.has(wanted) && !unreadNames.has(wanted))
+          diagnostics.push(diagnostic("selected-sheet-missing", wanted, null, `The sheet "${wanted}" chosen in the settings is not in the workbook.`));
       }
     }
     for (const mapped of Object.keys(this.mappings)) {
       if (this.seen.has(mapped) || unreadNames.has(mapped) || (this.selected && !this.selected.has(mapped))) continue;
       diagnostics.push(
-        diagnostic("mapping-sheet-missing", mapped, null, `The column mapping names the sheet "${mapped}", which is not in the workbook, so it is not used; check the sheet's name (a renamed sheet keeps no mapping).`),
+        diagnostic(
+          "mapping-sheet-missing",
+          mapped,
+          null,
+          `The column mapping names the sheet "${mapped}", which is not in the workbook, so it is not used; check the sheet's name (a renamed sheet keeps no mapping).`,
+        ),
       );
     }
     return { sheets, indicators: this.indicators, diagnostics };

@@ -88,7 +88,9 @@ export class IndicatorMaker {
     private readonly ctx: TableContext,
   ) {
     this.hasTargetColumns = header.roles.has("target") || header.roles.has("floor") || header.columns.some((c) => c.field === "target" || c.field === "floor");
-    this.hasActivityColumns = ["expected", "lower", "upper"].some((r) => header.roles.has(r as ColumnRole)) || header.columns.some((c) => c.field !== undefined && ACTIVITY_FIELDS.has(c.field));
+    this.hasActivityColumns =
+      ["expected", "lower", "upper"].some((r) => header.roles.has(r as ColumnRole)) ||
+      header.columns.some((c) => c.field !== undefined && ACTIVITY_FIELDS.has(c.field));
   }
 
   make(d: Draft): void {
@@ -101,7 +103,14 @@ export class IndicatorMaker {
     let obs = d.obs.filter((_, i) => !ofOtherFrequency(i));
     const dropped = d.obs.length - obs.length === 0 ? 0 : d.obs.filter((o, i) => ofOtherFrequency(i) && o.actual !== null).length;
     if (dropped > 0) {
-      diagnostics.push(diagnostic("mixed-frequencies", sheet, where, `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`));
+      diagnostics.push(
+        diagnostic(
+          "mixed-frequencies",
+          sheet,
+          where,
+          `"${d.name}" on sheet "${sheet}" has results under ${periodFrequency ?? "mixed"} and other period headers: only the ${periodFrequency ?? ""} ones are used.`,
+        ),
+      );
     }
     const stated = d.frequency ?? defaults?.frequency ?? null;
     let frequency: Frequency = periodFrequency ?? stated ?? "month";
@@ -115,10 +124,24 @@ export class IndicatorMaker {
       obs = merged;
       frequency = stated;
       if (clashes > 0) {
-        diagnostics.push(diagnostic("several-months-in-period", sheet, where, `"${d.name}" on sheet "${sheet}" is ${stated === "quarter" ? "quarterly" : "annual"} but has more than one monthly result in the same ${stated}: the latest month's result is used.`));
+        diagnostics.push(
+          diagnostic(
+            "several-months-in-period",
+            sheet,
+            where,
+            `"${d.name}" on sheet "${sheet}" is ${stated === "quarter" ? "quarterly" : "annual"} but has more than one monthly result in the same ${stated}: the latest month's result is used.`,
+          ),
+        );
       }
     } else if (stated !== null && periodFrequency !== null && stated !== periodFrequency) {
-      diagnostics.push(diagnostic("frequency-mismatch", sheet, where, `"${d.name}" on sheet "${sheet}" is marked ${stated === "rolling12" ? "rolling 12 months" : stated} but its periods are ${periodFrequency}s: the periods' frequency is used.`));
+      diagnostics.push(
+        diagnostic(
+          "frequency-mismatch",
+          sheet,
+          where,
+          `"${d.name}" on sheet "${sheet}" is marked ${stated === "rolling12" ? "rolling 12 months" : stated} but its periods are ${periodFrequency}s: the periods' frequency is used.`,
+        ),
+      );
     }
     sortByStart(obs);
     if (d.commentary && obs.length > 0) {
@@ -142,7 +165,14 @@ export class IndicatorMaker {
     if (d.polarity === null && defaults?.polarity === undefined && kind === "kpi") {
       this.polarityDefaulted++;
       if (d.polarityCell !== null) {
-        diagnostics.push(diagnostic("no-polarity", sheet, d.polarityCell, `"${d.name}" on sheet "${sheet}" has no polarity in ${d.polarityCell}: higher is better is assumed.`));
+        diagnostics.push(
+          diagnostic(
+            "no-polarity",
+            sheet,
+            d.polarityCell,
+            `"${d.name}" on sheet "${sheet}" has no polarity in ${d.polarityCell}: higher is better is assumed.`,
+          ),
+        );
       }
     }
     if (kind === "activity" && d.polarity === null) polarity = "higher";

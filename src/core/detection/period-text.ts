@@ -24,7 +24,13 @@ import { memoiseText } from "./memo";
 
 /** Month names as teams type them, lower-cased: in full, in three letters, and "sept". */
 const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map<string, number>([
-  ...monthNames.flatMap((name, i) => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1]] as const),
+  ...monthNames.flatMap(
+    (name, i) =>
+      [
+        [name.toLowerCase(), i + 1],
+        [name.slice(0, 3).toLowerCase(), i + 1],
+      ] as const,
+  ),
   ["sept", 9],
 ]);
 /** The largest serial Excel accepts: 31 December 9999. */

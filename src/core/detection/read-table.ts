@@ -63,7 +63,12 @@ function longTableContext(view: SheetView, header: TableHeader, endRow: number, 
   const warning =
     context.sure || !readings
       ? null
-      : diagnostic("ambiguous-period", view.sheet, cell, `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(String(view.value(first, col)), readings, context.reading)}`);
+      : diagnostic(
+          "ambiguous-period",
+          view.sheet,
+          cell,
+          `Cell ${cell} on sheet "${view.sheet}": ${ambiguousPeriodWords(String(view.value(first, col)), readings, context.reading)}`,
+        );
   return { ctx: { ...ctx, ambiguous: context.reading }, warning };
 }
 
@@ -85,5 +90,15 @@ export function readTable(view: SheetView, header: TableHeader, endRow: number, 
   for (const d of reader.drafts) maker.make(d);
   reader.summariseRepeats();
   const diagnostics = (warning ? [warning] : []).concat(reader.diagnostics, maker.diagnostics);
-  return { indicators: maker.indicators, identities: maker.identities, diagnostics, lastRow: reader.lastRow, kpis: maker.kpis, activities: maker.activities, first: maker.first, last: maker.last, polarityDefaulted: maker.polarityDefaulted };
+  return {
+    indicators: maker.indicators,
+    identities: maker.identities,
+    diagnostics,
+    lastRow: reader.lastRow,
+    kpis: maker.kpis,
+    activities: maker.activities,
+    first: maker.first,
+    last: maker.last,
+    polarityDefaulted: maker.polarityDefaulted,
+  };
 }

@@ -19,7 +19,6 @@ const ROW_FIELDS: readonly ObservationField[] = ["target", "floor", "expected", 
 /** Period of the throwaway observation a row-wide figure is read into; never shown. Built once, not per row. */
 const PROBE_PERIOD: Period = monthPeriod(2000, 1);
 
-
 /**
  * Reads the rows of one table into drafts: a wide row is a whole indicator, returned at once; a
  * long table's rows are gathered by indicator until the table ends. Problems with cells become
@@ -153,7 +152,12 @@ export class TableReader {
     if (shown.removed !== null && !this.reportedHidden.has(value)) {
       this.reportedHidden.add(value);
       const a = this.view.address(row, col);
-      this.warn("hidden-characters-removed", row, col, `Cell ${a} on sheet "${this.view.sheet}" holds characters that do not show (${shown.removed}): they were removed, so the dashboard shows "${shown.text}".`);
+      this.warn(
+        "hidden-characters-removed",
+        row,
+        col,
+        `Cell ${a} on sheet "${this.view.sheet}" holds characters that do not show (${shown.removed}): they were removed, so the dashboard shows "${shown.text}".`,
+      );
     }
     return shown.text;
   }
@@ -196,7 +200,10 @@ export class TableReader {
     for (const { index, more, column } of this.repeats.values()) {
       const d = this.diagnostics[index];
       if (d === undefined || more === 0) continue;
-      this.diagnostics[index] = { ...d, message: `${d.message.replace(/\.$/, "")} (and ${more} more cell${more === 1 ? "" : "s"} of column ${column} with the same word).` };
+      this.diagnostics[index] = {
+        ...d,
+        message: `${d.message.replace(/\.$/, "")} (and ${more} more cell${more === 1 ? "" : "s"} of column ${column} with the same word).`,
+      };
     }
   }
 
@@ -232,7 +239,12 @@ export class TableReader {
       // A number shown as a date is a date typed where a figure belongs (or a figure formatted by
       // mistake): either way it is not the figure, and using the serial would mislead.
       const shown = value >= 1 && value <= 2_958_465 ? ` (${serialToIso(value)})` : "";
-      this.warn("date-in-figure", row, col, `Cell ${this.view.address(row, col)} on sheet "${this.view.sheet}" holds a date${shown} where a figure belongs: it is read as no data.`);
+      this.warn(
+        "date-in-figure",
+        row,
+        col,
+        `Cell ${this.view.address(row, col)} on sheet "${this.view.sheet}" holds a date${shown} where a figure belongs: it is read as no data.`,
+      );
       return;
     }
     if (typeof value === "number" && Number.isFinite(value)) {
@@ -247,7 +259,8 @@ export class TableReader {
     } else {
       const reading = readNumber(value, format);
       // The address is made only for a diagnostic: most cells never need one.
-      if (reading.problemCode !== null) this.diagnostics.push(readNumberAt(value, format, this.view.sheet, this.view.address(row, col)).diagnostic as Diagnostic);
+      if (reading.problemCode !== null)
+        this.diagnostics.push(readNumberAt(value, format, this.view.sheet, this.view.address(row, col)).diagnostic as Diagnostic);
       number = reading.value;
       unit = reading.unit;
     }
@@ -293,7 +306,13 @@ export class TableReader {
         } else {
           // Said once: the "no polarity" note would contradict it.
           draft.polarityCell = null;
-          this.warnOnce("unknown-polarity", row, polCol, cellText(value), `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`);
+          this.warnOnce(
+            "unknown-polarity",
+            row,
+            polCol,
+            cellText(value),
+            `Cell ${v.address(row, polCol)} on sheet "${v.sheet}" gives the polarity "${cellText(value)}", which is not one of Higher, Lower or Target: higher is better is assumed.`,
+          );
         }
       }
     }
@@ -307,7 +326,14 @@ export class TableReader {
         const years = parseFrequencyYears(value);
         if (years !== null && years > 1 && draft.staleAfterMonths === null) draft.staleAfterMonths = years * 12;
         if (f) draft.frequency = f;
-        else if (!cumulative) this.warnOnce("unknown-frequency", row, freqCol, cellText(value), `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`);
+        else if (!cumulative)
+          this.warnOnce(
+            "unknown-frequency",
+            row,
+            freqCol,
+            cellText(value),
+            `Cell ${v.address(row, freqCol)} on sheet "${v.sheet}" gives the frequency "${cellText(value)}", which is not Monthly, Quarterly, Annual or Rolling 12 months: the frequency of the period headers is used.`,
+          );
       }
     }
     const kindCol = this.cols.kind;
@@ -328,7 +354,14 @@ export class TableReader {
           draft.cumulative = true;
           draft.aggregation = null;
         }
-        if (draft.aggregation === null && !draft.cumulative) this.warnOnce("unknown-ytd-method", row, aggCol, cellText(value), `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`);
+        if (draft.aggregation === null && !draft.cumulative)
+          this.warnOnce(
+            "unknown-ytd-method",
+            row,
+            aggCol,
+            cellText(value),
+            `Cell ${v.address(row, aggCol)} on sheet "${v.sheet}" gives the YTD method "${cellText(value)}", which is not Sum, Mean, Ratio or Latest: it is inferred from the unit instead.`,
+          );
       }
     }
     const tolCol = this.cols.tolerance;
@@ -336,7 +369,14 @@ export class TableReader {
       const value = v.value(row, tolCol);
       if (!isBlank(value)) {
         draft.tolerance = parseTolerance(value, v.format(row, tolCol));
-        if (draft.tolerance === null) this.warnOnce("unknown-tolerance", row, tolCol, cellText(value), `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`);
+        if (draft.tolerance === null)
+          this.warnOnce(
+            "unknown-tolerance",
+            row,
+            tolCol,
+            cellText(value),
+            `Cell ${v.address(row, tolCol)} on sheet "${v.sheet}" gives the tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's tolerance is used.`,
+          );
       }
     }
     const greenCol = this.cols.greenTolerance;
@@ -344,7 +384,14 @@ export class TableReader {
       const value = v.value(row, greenCol);
       if (!isBlank(value)) {
         draft.greenTolerance = parseTolerance(value, v.format(row, greenCol));
-        if (draft.greenTolerance === null) this.warnOnce("unknown-tolerance", row, greenCol, cellText(value), `Cell ${v.address(row, greenCol)} on sheet "${v.sheet}" gives the green tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's green tolerance is used.`);
+        if (draft.greenTolerance === null)
+          this.warnOnce(
+            "unknown-tolerance",
+            row,
+            greenCol,
+            cellText(value),
+            `Cell ${v.address(row, greenCol)} on sheet "${v.sheet}" gives the green tolerance "${cellText(value)}", which is not a number or a percentage: the workbook's green tolerance is used.`,
+          );
       }
     }
     const staleCol = this.cols.staleAfter;
@@ -353,7 +400,14 @@ export class TableReader {
       if (!isBlank(value)) {
         const months = typeof value === "number" ? value : Number(cellText(value).replace(/\s*months?$/i, ""));
         if (Number.isInteger(months) && months >= 1 && months <= 120) draft.staleAfterMonths = months;
-        else this.warnOnce("unknown-stale-limit", row, staleCol, cellText(value), `Cell ${v.address(row, staleCol)} on sheet "${v.sheet}" gives the stale limit "${cellText(value)}", which is not a whole number of months: the usual 12 months is used.`);
+        else
+          this.warnOnce(
+            "unknown-stale-limit",
+            row,
+            staleCol,
+            cellText(value),
+            `Cell ${v.address(row, staleCol)} on sheet "${v.sheet}" gives the stale limit "${cellText(value)}", which is not a whole number of months: the usual 12 months is used.`,
+          );
       }
     }
     const incCol = this.cols.included;
@@ -438,7 +492,13 @@ export class TableReader {
     name = this.shownAs(name, row, nameCol);
     if (name === "") {
       name = this.shownAs(ref, row, this.cols.ref);
-      if (nameCol !== undefined) this.warn("reference-used-as-name", row, nameCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`);
+      if (nameCol !== undefined)
+        this.warn(
+          "reference-used-as-name",
+          row,
+          nameCol,
+          `Row ${v.rowNumber(row)} on sheet "${v.sheet}" has figures but no indicator name: the reference ${ref} is used as its name.`,
+        );
     }
     const draft = newDraft(row, `${row}`, name);
     this.readDescribing(draft, row);
@@ -515,7 +575,12 @@ export class TableReader {
     const parsed = this.periodOfCell(periodValue, v.format(row, periodCol));
     if (!parsed) {
       if (this.takeHeading(row)) return;
-      this.warn("unknown-period", row, periodCol, `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`);
+      this.warn(
+        "unknown-period",
+        row,
+        periodCol,
+        `Cell ${v.address(row, periodCol)} on sheet "${v.sheet}" gives the period "${cellText(periodValue)}", which was not recognised (try "Apr 2012", "Q1 2012/13" or "2012/13"): the row is skipped.`,
+      );
       return;
     }
     // Blank name and reference under a filled one: the cells were merged, or left blank to group rows.
@@ -530,7 +595,12 @@ export class TableReader {
     this.readDescribing(draft, row);
     let obs = this.obsFor(draft, parsed, row);
     if (obs.hasCell("actual")) {
-      this.warn("repeated-period", row, periodCol, `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`);
+      this.warn(
+        "repeated-period",
+        row,
+        periodCol,
+        `Row ${v.rowNumber(row)} on sheet "${v.sheet}" repeats ${parsed.period.label} for "${draft.name}": the later row is used.`,
+      );
       obs = this.restartObs(draft, parsed, obs, row);
     }
     for (const { field, col } of this.figureColumns) this.readInto(draft, obs, field, row, col);

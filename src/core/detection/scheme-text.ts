@@ -8,10 +8,15 @@ import type { CellValue } from "../grid";
 
 function words(value: CellValue): string {
   if (typeof value !== "string") return "";
-  return value.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-const MONITOR_WORDS = /^(?:(?:for )?(?:data|info|information|monitor(?:ing)?|context(?:ual)?|track(?:ing|ed)?|trend)(?: only)?|for information|monitor not target(?:ed)?|not targeted|no target (?:set )?on purpose)$/;
+const MONITOR_WORDS =
+  /^(?:(?:for )?(?:data|info|information|monitor(?:ing)?|context(?:ual)?|track(?:ing|ed)?|trend)(?: only)?|for information|monitor not target(?:ed)?|not targeted|no target (?:set )?on purpose)$/;
 
 /** True when a cell says an indicator is monitored without a target on purpose: "Data only", "Info only", "Monitor", "Contextual", "Tracking". */
 export function saysMonitorOnly(value: CellValue): boolean {

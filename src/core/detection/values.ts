@@ -33,15 +33,53 @@ export interface NumberReading {
 }
 
 const MISSING_MARKERS: ReadonlySet<string> = new Set([
-  "", "-", "--", "–", "—", "*", "**", ".", "..", "...", "…", "n/a", "na", "n.a.", "n.a", "n/k", "nk",
-  "tbc", "tba", "tbd", "x", "?", "not available", "no data", "not yet available", "awaiting data",
-  "due", "not due", "nd", "none", "not applicable", "not collected", "unavailable", "pending",
+  "",
+  "-",
+  "--",
+  "–",
+  "—",
+  "*",
+  "**",
+  ".",
+  "..",
+  "...",
+  "…",
+  "n/a",
+  "na",
+  "n.a.",
+  "n.a",
+  "n/k",
+  "nk",
+  "tbc",
+  "tba",
+  "tbd",
+  "x",
+  "?",
+  "not available",
+  "no data",
+  "not yet available",
+  "awaiting data",
+  "due",
+  "not due",
+  "nd",
+  "none",
+  "not applicable",
+  "not collected",
+  "unavailable",
+  "pending",
 ]);
 
 const NOTE_MARKS: ReadonlyMap<string, string> = new Map([
-  ["p", "provisional"], ["prov", "provisional"], ["provisional", "provisional"],
-  ["r", "revised"], ["rev", "revised"], ["revised", "revised"],
-  ["e", "estimate"], ["est", "estimate"], ["estimate", "estimate"], ["estimated", "estimate"],
+  ["p", "provisional"],
+  ["prov", "provisional"],
+  ["provisional", "provisional"],
+  ["r", "revised"],
+  ["rev", "revised"],
+  ["revised", "revised"],
+  ["e", "estimate"],
+  ["est", "estimate"],
+  ["estimate", "estimate"],
+  ["estimated", "estimate"],
 ]);
 
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
@@ -159,12 +197,7 @@ export function readNumber(value: CellValue, numberFormat: string): NumberReadin
 }
 
 /** Reads one cell as a number and, when it could not be read, the warning that names the sheet and cell. */
-export function readNumberAt(
-  value: CellValue,
-  numberFormat: string,
-  sheet: string,
-  cell: string,
-): { reading: NumberReading; diagnostic: Diagnostic | null } {
+export function readNumberAt(value: CellValue, numberFormat: string, sheet: string, cell: string): { reading: NumberReading; diagnostic: Diagnostic | null } {
   const reading = readNumber(value, numberFormat);
   if (reading.problemCode === null) return { reading, diagnostic: null };
   return {
@@ -214,7 +247,8 @@ export function parseUnit(text: string): Unit | null {
   const t = text.trim().toLowerCase();
   if (t === "") return null;
   if (t === "%" || t.startsWith("percent") || t === "pct" || t === "rate (%)" || t === "proportion") return "percentage";
-  if (t === "£" || t === "$" || t === "€" || t.startsWith("money") || t.startsWith("currency") || t.startsWith("£") || t === "gbp" || t === "cash") return "money";
+  if (t === "£" || t === "$" || t === "€" || t.startsWith("money") || t.startsWith("currency") || t.startsWith("£") || t === "gbp" || t === "cash")
+    return "money";
   if (t === "count" || t === "no." || t === "no" || t === "#" || t === "number of" || t === "volume" || t === "visits") return "count";
   if (t.startsWith("number") || t === "num" || t === "rate" || t === "ratio" || t === "days" || t === "score") return "number";
   return null;

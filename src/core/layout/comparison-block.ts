@@ -38,7 +38,14 @@ export function addComparisonBlock(builder: SheetBuilder, indicators: readonly I
   const longRows: number[] = [];
   const parts = addPagedSection(builder, {
     title: "Comparison with other councils",
-    repeat: { heights: [headerRowHeight], add: () => void builder.addRow(headings.map((h) => textCell(h)), headerRowHeight) },
+    repeat: {
+      heights: [headerRowHeight],
+      add: () =>
+        void builder.addRow(
+          headings.map((h) => textCell(h)),
+          headerRowHeight,
+        ),
+    },
     items: compared.map((row) => {
       const sentence = comparisonSentence(row);
       const long = sentence.length > wordsChars;
@@ -51,7 +58,10 @@ export function addComparisonBlock(builder: SheetBuilder, indicators: readonly I
       return {
         heights: [height],
         add: () => {
-          const r = builder.addRow([textCell(row.ref), textCell(row.name), textCell(row.period?.label), numberCell(row.actual, indicatorFormat(row)), textCell(sentence)], height);
+          const r = builder.addRow(
+            [textCell(row.ref), textCell(row.name), textCell(row.period?.label), numberCell(row.actual, indicatorFormat(row)), textCell(sentence)],
+            height,
+          );
           if (long) longRows.push(r);
         },
       };

@@ -56,7 +56,10 @@ export function yearToDateNotes(dashboard: Pick<Dashboard, "indicators">, max = 
     if (notes.length >= max) rest++;
     else notes.push(`${label(i)}: the year to date covers ${ytd.coverage} (no result for ${ytd.missing.join(", ")}), so it is not complete.`);
   }
-  if (rest > 0) notes.push(`and ${rest} more ${rest === 1 ? "indicator whose year to date is" : "indicators whose years to date are"} not complete (see the task pane or the command line's --json output).`);
+  if (rest > 0)
+    notes.push(
+      `and ${rest} more ${rest === 1 ? "indicator whose year to date is" : "indicators whose years to date are"} not complete (see the task pane or the command line's --json output).`,
+    );
   return notes;
 }
 
@@ -67,9 +70,14 @@ export function yearToDateNotes(dashboard: Pick<Dashboard, "indicators">, max = 
  */
 export function commentaryNotes(dashboard: Pick<Dashboard, "missingCommentary">, max = maxDiagnosticNotes): string[] {
   const missing = dashboard.missingCommentary ?? [];
-  const notes = missing.slice(0, max).map((m) => `${label(m)} ${m.why === "RED" ? "is RED" : "has worsened"} but has no commentary: ask its owner for some before the paper goes out.`);
+  const notes = missing
+    .slice(0, max)
+    .map((m) => `${label(m)} ${m.why === "RED" ? "is RED" : "has worsened"} but has no commentary: ask its owner for some before the paper goes out.`);
   const rest = missing.length - notes.length;
-  if (rest > 0) notes.push(`and ${rest} more RED or worsened ${rest === 1 ? "indicator has" : "indicators have"} no commentary (see the task pane or the command line's --json output).`);
+  if (rest > 0)
+    notes.push(
+      `and ${rest} more RED or worsened ${rest === 1 ? "indicator has" : "indicators have"} no commentary (see the task pane or the command line's --json output).`,
+    );
   return notes;
 }
 
@@ -89,7 +97,8 @@ export function diagnosticNotes(diagnostics: readonly Diagnostic[], max = maxDia
   const serious = [...listed.filter((d) => d.severity === "error"), ...listed.filter((d) => d.severity === "warning")];
   const shown = serious.slice(0, max).map((d) => `${d.severity === "error" ? "Error" : "Warning"}: ${diagnosticPlace(d)}: ${d.message}`);
   const rest = serious.length - shown.length;
-  if (rest > 0) shown.push(`and ${rest} more ${rest === 1 ? "error or warning" : "errors and warnings"} (see the task pane or the command line's --json output).`);
+  if (rest > 0)
+    shown.push(`and ${rest} more ${rest === 1 ? "error or warning" : "errors and warnings"} (see the task pane or the command line's --json output).`);
   return shown;
 }
 

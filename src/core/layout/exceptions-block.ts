@@ -57,7 +57,14 @@ export function addExceptionsBlock(builder: SheetBuilder, exceptions: readonly E
   const longRows: number[] = [];
   const parts = addPagedSection(builder, {
     title: "Exceptions",
-    repeat: { heights: [headerRowHeight], add: () => void builder.addRow(headings.map((h) => textCell(h)), headerRowHeight) },
+    repeat: {
+      heights: [headerRowHeight],
+      add: () =>
+        void builder.addRow(
+          headings.map((h) => textCell(h)),
+          headerRowHeight,
+        ),
+    },
     items: rows.map((r) => ({
       heights: [r.height],
       add: () => {

@@ -18,7 +18,9 @@ export type KpiTableRules = Partial<Pick<RuleSettings, "dotMethod" | "dotBoth" |
 /** The column headings of a KPI table: the DoT and previous-result headings say when the comparison is with the same period last year. */
 export function kpiTableHeadings(rules: KpiTableRules = {}): string[] {
   if (rules.dotMethod !== "lastYear") return [...kpiHeadings];
-  return kpiHeadings.map((h) => (h === "DoT" ? "DoT on last year" : h === "Previous result" ? "Last year result" : h === "Previous alert" ? "Last year alert" : h));
+  return kpiHeadings.map((h) =>
+    h === "DoT" ? "DoT on last year" : h === "Previous result" ? "Last year result" : h === "Previous alert" ? "Last year alert" : h,
+  );
 }
 
 /** The DoT cell: the arrow and word, and with `dotBoth` the other comparison on a second line ("► Same on Nov 2012"). */
@@ -62,14 +64,22 @@ export function kpiRowCells(indicator: IndicatorResult, rules: KpiTableRules = {
  * a last column says how each row stands against the last report, bold where a figure was revised.
  */
 export function addKpiTable(builder: SheetBuilder, group: TableGroup, cutoff: string, rules: KpiTableRules = {}, since = false): void {
-  const withExceeded = rules.exceeded != null || group.indicators.some((i) => i.rag === "EXCEEDED" || i.previous?.rag === "EXCEEDED" || i.ytd?.rag === "EXCEEDED");
+  const withExceeded =
+    rules.exceeded != null || group.indicators.some((i) => i.rag === "EXCEEDED" || i.previous?.rag === "EXCEEDED" || i.ytd?.rag === "EXCEEDED");
   const headings = since ? [...kpiTableHeadings(rules), sinceHeading] : kpiTableHeadings(rules);
-  const parts = addIndicatorRows(builder, group, cutoff, headings, (i) => kpiRowCells(i, rules, since), (tables) => {
-    const body = tables.filter((t) => t.last >= t.first);
-    for (const t of body) builder.style(rangeAddress(t.first, commentaryColumn, t.last, since ? sinceColumn : commentaryColumn), wrapStyle);
-    if (rules.dotBoth) for (const t of body) builder.style(rangeAddress(t.first, dotColumn, t.last, dotColumn), wrapStyle);
-    for (const column of kpiAlertColumns) for (const t of body) builder.style(rangeAddress(t.first, column, t.last, column), alertStyle);
-  });
+  const parts = addIndicatorRows(
+    builder,
+    group,
+    cutoff,
+    headings,
+    (i) => kpiRowCells(i, rules, since),
+    (tables) => {
+      const body = tables.filter((t) => t.last >= t.first);
+      for (const t of body) builder.style(rangeAddress(t.first, commentaryColumn, t.last, since ? sinceColumn : commentaryColumn), wrapStyle);
+      if (rules.dotBoth) for (const t of body) builder.style(rangeAddress(t.first, dotColumn, t.last, dotColumn), wrapStyle);
+      for (const column of kpiAlertColumns) for (const t of body) builder.style(rangeAddress(t.first, column, t.last, column), alertStyle);
+    },
+  );
   if (since) {
     for (const indicator of group.indicators) {
       const row = builder.indicatorRows.get(indicator.id);

@@ -38,7 +38,11 @@ export function rowRange(row: number, cols: number): string {
 
 /** A table name Excel accepts: letters, digits and underscores, starting with a letter, never like a cell address ("KPI1", "R1C1"). */
 export function tableNameFor(title: string): string {
-  const words = title.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200) || "Table";
+  const words =
+    title
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 200) || "Table";
   return /^[A-Za-z]/.test(words) && !/^[A-Za-z]{1,3}\d+$/.test(words) && !/^[RrCc](\d|$)/.test(words) ? words : `T_${words}`;
 }
 

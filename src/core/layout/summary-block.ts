@@ -75,7 +75,8 @@ export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): vo
   countColumns.forEach((c, i) => {
     if (c.colour === undefined) return;
     const colours = alertColours[c.colour];
-    for (const t of tables) builder.style(rangeAddress(t.header, areaColumn + 1 + i, t.header, areaColumn + 1 + i), { fill: colours.fill, fontColor: colours.text });
+    for (const t of tables)
+      builder.style(rangeAddress(t.header, areaColumn + 1 + i, t.header, areaColumn + 1 + i), { fill: colours.fill, fontColor: colours.text });
   });
   for (const t of tables) builder.style(rangeAddress(t.first, areaColumn, t.last, lastColumn), bodyStyle);
   for (const t of tables) builder.style(rangeAddress(t.first, areaColumn, t.last, areaColumn), wrapStyle);

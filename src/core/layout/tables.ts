@@ -70,7 +70,14 @@ export function addIndicatorRows(
   });
   const parts = addPagedSection(builder, {
     title: group.title,
-    repeat: { heights: [headerRowHeight], add: () => void builder.addRow(headings.map((h) => textCell(h)), headerRowHeight) },
+    repeat: {
+      heights: [headerRowHeight],
+      add: () =>
+        void builder.addRow(
+          headings.map((h) => textCell(h)),
+          headerRowHeight,
+        ),
+    },
     items: rows.map(({ indicator, cells, height }) => ({
       heights: [height],
       add: () => {

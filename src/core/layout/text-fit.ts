@@ -60,7 +60,17 @@ export function wrappedLines(text: string, width: number): number {
 function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Row height in points for a row whose tallest wrapped cell needs `lines` lines. */
@@ -77,7 +87,10 @@ export function heightForLines(lines: number): number {
 export function breakLines(text: string, maxChars: number, indent = ""): string[] {
   const width = Math.max(1, maxChars - indent.length);
   const cut = new RegExp(`.{1,${width}}`, "g");
-  const words = text.split(/\s+/).filter((w) => w.length > 0).flatMap((w) => (w.length <= width ? [w] : (w.match(cut) ?? [w])));
+  const words = text
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (w.length <= width ? [w] : (w.match(cut) ?? [w])));
   const lines: string[] = [];
   let current = "";
   for (const word of words) {

@@ -151,7 +151,12 @@ export function addTrendsBlock(builder: SheetBuilder, groups: readonly TableGrou
   builder.setBeside(heading, dataFirstColumn, textCell(dataHeading));
   builder.style(rangeAddress(heading, dataFirstColumn, heading, dataFirstColumn), { bold: true, size: 11, fontColor: palette.sectionText, vAlign: "bottom" });
   headings.forEach((h, i) => builder.setBeside(header, dataFirstColumn + i, textCell(h)));
-  builder.style(rangeAddress(header, dataFirstColumn, header, lastDataColumn), { bold: true, vAlign: "top", borderBottom: "thin", borderColor: palette.border });
+  builder.style(rangeAddress(header, dataFirstColumn, header, lastDataColumn), {
+    bold: true,
+    vAlign: "top",
+    borderBottom: "thin",
+    borderColor: palette.border,
+  });
 
   const columns = chartColumnGroups(columnWidths, chartsPerRow);
   const charts: ChartPlan[] = charted.map((indicator, i) => {

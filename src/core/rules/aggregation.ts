@@ -28,7 +28,8 @@ export function chooseAggregation(indicator: Pick<Indicator, "aggregation" | "un
   if (indicator.aggregation) return { aggregation: indicator.aggregation, source: "from the sheet's Aggregation column" };
   // Summing or averaging figures that already run from the start of the year would count the year over and over.
   if (indicator.cumulative === true) return { aggregation: "latest", source: cumulativeSource };
-  if (hasTotals(observations)) return { aggregation: "ratio", source: "inferred: the sheet gives numerators and denominators, so the rate is taken over the totals" };
+  if (hasTotals(observations))
+    return { aggregation: "ratio", source: "inferred: the sheet gives numerators and denominators, so the rate is taken over the totals" };
   switch (indicator.unit) {
     case "count":
       return { aggregation: "sum", source: "inferred: counts are summed" };

@@ -11,7 +11,23 @@ import { formatValue } from "./format-value";
  * its rank ("ranked 4 of 32", rank 1 being the best).
  */
 
-const properNouns = new Set(["england", "english", "scotland", "scottish", "wales", "welsh", "uk", "gb", "great", "britain", "cipfa", "lgbf", "lga", "ons", "nhs"]);
+const properNouns = new Set([
+  "england",
+  "english",
+  "scotland",
+  "scottish",
+  "wales",
+  "welsh",
+  "uk",
+  "gb",
+  "great",
+  "britain",
+  "cipfa",
+  "lgbf",
+  "lga",
+  "ons",
+  "nhs",
+]);
 const averageWords = /\b(?:average|mean|median|figure|rate|benchmark|comparator|neighbours?|group|family|total|councils?)\b/i;
 
 /** A comparator's header as words after "than": "Family group average" → "the family group average"; "Scotland" → "the Scotland figure". */
@@ -40,11 +56,7 @@ const quartileWords = ["top quartile", "second quartile", "third quartile", "bot
 const noBenchmarks: Pick<IndicatorResult, "comparisons" | "rank" | "quartile"> = { comparisons: [], rank: null, quartile: null };
 
 /** The benchmarking part of a dashboard row, from its current observation. */
-export function compareWithOthers(
-  o: Observation | null,
-  polarity: Polarity,
-  unit: Unit,
-): Pick<IndicatorResult, "comparisons" | "rank" | "quartile"> {
+export function compareWithOthers(o: Observation | null, polarity: Polarity, unit: Unit): Pick<IndicatorResult, "comparisons" | "rank" | "quartile"> {
   if (!o || (o.comparators === undefined && o.rank == null && o.quartile == null)) return noBenchmarks;
   const best = o.target ?? o.midpoint ?? null;
   const comparisons: Comparison[] = [];
@@ -53,7 +65,13 @@ export function compareWithOthers(
     const name = comparatorWords(c.label);
     const value = formatValue(c.value, unit);
     const words =
-      position === "BETTER" ? `better than ${name} (${value})` : position === "WORSE" ? `worse than ${name} (${value})` : position === "SAME" ? `the same as ${name} (${value})` : `${name} is ${value}`;
+      position === "BETTER"
+        ? `better than ${name} (${value})`
+        : position === "WORSE"
+          ? `worse than ${name} (${value})`
+          : position === "SAME"
+            ? `the same as ${name} (${value})`
+            : `${name} is ${value}`;
     comparisons.push({ label: c.label, value: c.value, position, words });
   }
   const rank = o.rank == null ? null : { rank: o.rank, of: o.rankOf ?? null, words: `ranked ${o.rank}${o.rankOf != null ? ` of ${o.rankOf}` : ""}` };

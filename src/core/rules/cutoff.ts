@@ -61,14 +61,28 @@ export function chooseCutoff(indicators: readonly Indicator[], requested: string
   if (requested !== null) {
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? monthNumberOf(requested) : null;
     if (month !== null) return month;
-    out.push(diagnostic("period-not-a-month", null, null, `The reporting period "${requested}" is not a month written as YYYY-MM (for example 2013-01), so the latest month with a result is used instead.`));
+    out.push(
+      diagnostic(
+        "period-not-a-month",
+        null,
+        null,
+        `The reporting period "${requested}" is not a month written as YYYY-MM (for example 2013-01), so the latest month with a result is used instead.`,
+      ),
+    );
   }
   const chosen = defaultCutoff(indicators);
   if (chosen !== null) {
     const { month, decidedBy, overrode } = chosen;
     if (overrode === null) {
       const which = decidedBy === 0 ? " for a monthly indicator" : "";
-      out.push(diagnostic("no-period-chosen", null, null, `No reporting period was chosen, so results up to the end of ${monthLongName(month)} (the latest month with a result${which}) are used.`));
+      out.push(
+        diagnostic(
+          "no-period-chosen",
+          null,
+          null,
+          `No reporting period was chosen, so results up to the end of ${monthLongName(month)} (the latest month with a result${which}) are used.`,
+        ),
+      );
     } else {
       const kind = cadenceWords[decidedBy] ?? "annual";
       const before = cadenceWords[overrode.cadence] ?? "monthly";
@@ -84,6 +98,13 @@ export function chooseCutoff(indicators: readonly Indicator[], requested: string
     return month;
   }
   const producedMonth = monthNumberOf(produced) ?? 0;
-  out.push(diagnostic("workbook-has-no-results", null, null, `No indicator has any result, so the dashboard is dated ${monthLongName(producedMonth)}, the month it was produced.`));
+  out.push(
+    diagnostic(
+      "workbook-has-no-results",
+      null,
+      null,
+      `No indicator has any result, so the dashboard is dated ${monthLongName(producedMonth)}, the month it was produced.`,
+    ),
+  );
   return producedMonth;
 }

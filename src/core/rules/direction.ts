@@ -55,12 +55,7 @@ export interface TrendPoint {
  * slope × (n − 1), is SAME when at most `deadBand × |mean of the results|`. Close-to-target
  * indicators fit the distance from each period's target (or `fallbackTarget` where a period has none).
  */
-export function directionFromTrend(
-  points: readonly TrendPoint[],
-  polarity: Polarity,
-  fallbackTarget: number | null,
-  deadBand: number,
-): Dot | null {
+export function directionFromTrend(points: readonly TrendPoint[], polarity: Polarity, fallbackTarget: number | null, deadBand: number): Dot | null {
   const values: number[] = [];
   const scores: number[] = [];
   for (const point of points) {

@@ -33,7 +33,8 @@ export function compareWithForecast(input: ForecastInput, rules: Pick<RuleSettin
   const { actual, expected, unit } = input;
   if (actual === null) return { position: null, variance: null, reason: "No result for this period" };
 
-  const margin = expected === null ? null : rules.activityTolerance.kind === "percent" ? rules.activityTolerance.value * Math.abs(expected) : rules.activityTolerance.value;
+  const margin =
+    expected === null ? null : rules.activityTolerance.kind === "percent" ? rules.activityTolerance.value * Math.abs(expected) : rules.activityTolerance.value;
   const lower = input.lower ?? (expected !== null && margin !== null ? expected - margin : null);
   const upper = input.upper ?? (expected !== null && margin !== null ? expected + margin : null);
   const variance: Variance | null =
@@ -50,7 +51,10 @@ export function compareWithForecast(input: ForecastInput, rules: Pick<RuleSettin
         ? "Equal to the expected "
         : `${formatDifference(actual - expected, unit)}${variance?.percent == null ? "" : ` (${formatPercent(Math.abs(variance.percent), 1)})`} ${actual > expected ? "above" : "below"} the expected `;
   const expectedText = expected === null ? "" : `${fromExpected}${formatValue(expected, unit)}`;
-  const tolerance = input.lower === null || input.upper === null ? ` (thresholds of ${formatTolerance(rules.activityTolerance, unit, "the forecast")} where the sheet gives none)` : "";
+  const tolerance =
+    input.lower === null || input.upper === null
+      ? ` (thresholds of ${formatTolerance(rules.activityTolerance, unit, "the forecast")} where the sheet gives none)`
+      : "";
   const range =
     lower !== null && upper !== null
       ? `the expected range of ${formatValue(lower, unit)} to ${formatValue(upper, unit)}${tolerance}`

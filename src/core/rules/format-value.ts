@@ -32,7 +32,11 @@ export function formatValue(value: number, unit: Unit): string {
     case "percentage":
       return signed(value, `${Math.abs(value * 100).toFixed(1)}%`);
     case "money": {
-      const pounds = Number.isInteger(Math.round(value * 100) / 100) ? plainNumber(value, 0) : Math.abs(value).toFixed(2).replace(/^(\d+)/, (d) => groupThousands(d));
+      const pounds = Number.isInteger(Math.round(value * 100) / 100)
+        ? plainNumber(value, 0)
+        : Math.abs(value)
+            .toFixed(2)
+            .replace(/^(\d+)/, (d) => groupThousands(d));
       return signed(value, `£${pounds}`);
     }
     case "count":

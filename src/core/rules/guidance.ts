@@ -10,7 +10,9 @@ import { staleAfterMonths } from "./stale";
  */
 
 function band(tolerance: { readonly kind: "percent" | "absolute"; readonly value: number }, of: string): string {
-  return tolerance.kind === "percent" ? `${formatPercent(tolerance.value)} of ${of}` : `${tolerance.value} (in the indicator's own unit; for percentages 0.01 is one percentage point)`;
+  return tolerance.kind === "percent"
+    ? `${formatPercent(tolerance.value)} of ${of}`
+    : `${tolerance.value} (in the indicator's own unit; for percentages 0.01 is one percentage point)`;
 }
 
 function yearKind(yearStartMonth: number): string {
@@ -51,12 +53,15 @@ export function guidanceNotes(rules: RuleSettings, usage: GuidanceUsage = {}): s
   const comparators = usage.comparatorTargets ?? [];
   const comparatorNames = comparators.map(comparatorWords).join(" or ");
   if (usage.onlyComparatorTargets && comparators.length > 0) {
-    notes.push(`Key Performance Indicators (KPIs) are compared with ${comparatorNames}, as they have no target of their own: the average is used as the target. Each result is given a RAG alert.`);
+    notes.push(
+      `Key Performance Indicators (KPIs) are compared with ${comparatorNames}, as they have no target of their own: the average is used as the target. Each result is given a RAG alert.`,
+    );
   } else {
     notes.push(
       "Key Performance Indicators (KPIs) have a business plan target and, usually, a floor standard: the minimum acceptable level, below which management action is needed. Each result is given a RAG alert.",
     );
-    if (comparators.length > 0) notes.push(`Indicators with no target of their own are compared with ${comparatorNames} instead, which is used as their target.`);
+    if (comparators.length > 0)
+      notes.push(`Indicators with no target of their own are compared with ${comparatorNames} instead, which is used as their target.`);
   }
   if (rules.exceeded) notes.push(`EXCEEDED: the target has been beaten by more than ${tolerancePhrase(rules.exceeded)}; it is counted apart from GREEN.`);
   const green = rules.greenTolerance
@@ -75,16 +80,20 @@ export function guidanceNotes(rules: RuleSettings, usage: GuidanceUsage = {}): s
   );
   if (rules.trendAlerts) {
     const against = rules.trendAlerts === "lastYear" ? "the same period last year" : "the previous period";
-    notes.push(`Where a result misses its target, its alert follows the trend: AMBER when it is better than ${against}, RED when it is not; the floor standard plays no part.`);
+    notes.push(
+      `Where a result misses its target, its alert follows the trend: AMBER when it is better than ${against}, RED when it is not; the floor standard plays no part.`,
+    );
   }
   if (rules.zeroTargetBand) {
-    notes.push(`Where the target is 0, a band that is a percentage of the target would be no band at all, so a band of ${rules.zeroTargetBand.value} (in the indicator's own unit; for percentages 0.01 is one percentage point) is used instead.`);
+    notes.push(
+      `Where the target is 0, a band that is a percentage of the target would be no band at all, so a band of ${rules.zeroTargetBand.value} (in the indicator's own unit; for percentages 0.01 is one percentage point) is used instead.`,
+    );
   }
-  notes.push(
-    "NO DATA: there is no result for the period yet; this is not a RED. NO TARGET: there is a result but no target, so no alert is given.",
-  );
+  notes.push("NO DATA: there is no result for the period yet; this is not a RED. NO TARGET: there is a result but no target, so no alert is given.");
   if (usage.monitored || rules.monitorOnly.length > 0) {
-    notes.push("MONITOR: the indicator is monitored without a target (data only), so it has no alert or colour; its figures and direction of travel are shown, and it is counted apart.");
+    notes.push(
+      "MONITOR: the indicator is monitored without a target (data only), so it has no alert or colour; its figures and direction of travel are shown, and it is counted apart.",
+    );
   }
   notes.push(
     `A latest result whose period ended more than ${staleAfterMonths} months${usage.ownStaleLimits ? " (or the indicator's own limit, such as 24 months for one published every two years)" : ""} before the end of the reporting month is shown with its figures but marked NO DATA, as it does not describe current performance.`,
@@ -111,7 +120,8 @@ export function guidanceNotes(rules: RuleSettings, usage: GuidanceUsage = {}): s
   notes.push(
     `Year to date (YTD) figures run from ${yearStart} (${yearKind(rules.yearStartMonth)}) to the latest period shown. Counts and money are summed, with the targets of the same periods summed; rates are averaged, or taken over the year's totals where the sheet gives numerators and denominators, and compared with the latest target.`,
   );
-  if (usage.cumulative) notes.push("Indicators whose figures are already year to date (cumulative) take their latest figure as the YTD; they are never added up again.");
+  if (usage.cumulative)
+    notes.push("Indicators whose figures are already year to date (cumulative) take their latest figure as the YTD; they are never added up again.");
   if (rules.ytdMinMonths > 1) notes.push(`YTD alerts are given once the year has run ${rules.ytdMinMonths} months; before that they show TOO EARLY.`);
   notes.push(
     "Rolling 12 month figures are the total (or average, for rates) of the 12 months to the month shown, which removes seasonal variation; a figure is shown only when all 12 months have results.",

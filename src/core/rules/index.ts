@@ -74,7 +74,16 @@ interface BuildContext {
   readonly monitored: (indicator: Indicator) => boolean;
   /** Whether rows get their trend (the series a chart shows). */
   readonly trends: boolean;
-  readonly usage: { comparatorTargets: string[]; ratedKpis: number; comparatorRated: number; monitored: boolean; ownStaleLimits: boolean; comparisons: boolean; spans: boolean; cumulative: boolean };
+  readonly usage: {
+    comparatorTargets: string[];
+    ratedKpis: number;
+    comparatorRated: number;
+    monitored: boolean;
+    ownStaleLimits: boolean;
+    comparisons: boolean;
+    spans: boolean;
+    cumulative: boolean;
+  };
 }
 
 /** An observation's target and where it came from: null, the sheet's own; a comparator's header, with `comparatorAsTarget`. */
@@ -137,7 +146,14 @@ function trendComparison(indicator: Indicator, upTo: readonly Observation[], ind
  * indicator, else the RAG rules, with the target from a comparator and the trend rule when the
  * settings say so.
  */
-function rateAt(indicator: Indicator, monitored: boolean, upTo: readonly Observation[], index: number, ctx: BuildContext, withReason: boolean): { rag: Rag; reason: string; target: number | null; from: string | null } {
+function rateAt(
+  indicator: Indicator,
+  monitored: boolean,
+  upTo: readonly Observation[],
+  index: number,
+  ctx: BuildContext,
+  withReason: boolean,
+): { rag: Rag; reason: string; target: number | null; from: string | null } {
   const o = upTo[index] as Observation;
   const target = targetOf(indicator, o, ctx.rules);
   if (monitored) return { rag: o.actual === null ? "NO_DATA" : "MONITOR", reason: monitorReason, target: target.target, from: target.from };
@@ -146,13 +162,25 @@ function rateAt(indicator: Indicator, monitored: boolean, upTo: readonly Observa
   if (target.from !== null && withReason) rating = { rag: rating.rag, reason: `${rating.reason} (used as the target, as there is none)` };
   const comparison = o.actual !== null && target.target !== null ? trendComparison(indicator, upTo, index, ctx.rules) : null;
   if (comparison && o.actual !== null && target.target !== null) {
-    rating = trendAlert(rating, { actual: o.actual, target: target.target, polarity: indicator.polarity, unit: indicator.unit, targetWords: input.targetWords }, comparison, ctx.rules);
+    rating = trendAlert(
+      rating,
+      { actual: o.actual, target: target.target, polarity: indicator.polarity, unit: indicator.unit, targetWords: input.targetWords },
+      comparison,
+      ctx.rules,
+    );
   }
   return { rag: rating.rag, reason: rating.reason, target: target.target, from: target.from };
 }
 
 /** An earlier result shown beside the current one (the previous period's, last year's), with its alert. */
-function earlierResult(indicator: Indicator, monitored: boolean, upTo: readonly Observation[], currentIndex: number, o: Observation | null, ctx: BuildContext): PreviousResult | null {
+function earlierResult(
+  indicator: Indicator,
+  monitored: boolean,
+  upTo: readonly Observation[],
+  currentIndex: number,
+  o: Observation | null,
+  ctx: BuildContext,
+): PreviousResult | null {
   if (!o) return null;
   // The observation is near the current one: look back from there rather than from the start.
   let index = currentIndex - 1;
@@ -168,7 +196,10 @@ function floorOnWrongSide(indicator: Indicator, o: Observation): boolean {
 }
 
 /** The part of a row that says how its result is rated or placed. */
-type Assessment = Pick<IndicatorResult, "rag" | "previous" | "dot" | "position" | "variance" | "ytd" | "stale" | "reason" | "lastYear" | "dotLastYear" | "dotPrevious">;
+type Assessment = Pick<
+  IndicatorResult,
+  "rag" | "previous" | "dot" | "position" | "variance" | "ytd" | "stale" | "reason" | "lastYear" | "dotLastYear" | "dotPrevious"
+>;
 /** The part of a row taken from the indicator and its current observation. */
 type RowFigures = Omit<IndicatorResult, keyof Assessment | "sinceLastReport">;
 
@@ -293,8 +324,13 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
   if (benchmarks.comparisons.length > 0 || benchmarks.rank || benchmarks.quartile) ctx.usage.comparisons = true;
   if (!current || current.actual === null) {
     const until = monthLongName(cutoffMonth);
-    out.push(diagnostic("no-result", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`));
-    return resultRow(base, unrated(indicator.kind === "kpi" ? "NO_DATA" : null, current ? `No result for ${current.period.label}` : `No result up to the end of ${until}`));
+    out.push(
+      diagnostic("no-result", indicator.sheet, current?.cells.actual ?? null, `${name} has no result up to the end of ${until}, so it is shown as no data.`),
+    );
+    return resultRow(
+      base,
+      unrated(indicator.kind === "kpi" ? "NO_DATA" : null, current ? `No result for ${current.period.label}` : `No result up to the end of ${until}`),
+    );
   }
   if (monitored) ctx.usage.monitored = true;
   if (indicator.frequency === "multiYear") ctx.usage.spans = true;
@@ -304,7 +340,14 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
 
   if (isStale(current.period, cutoff, limit)) {
     const reason = staleReason(current.period, limit);
-    out.push(diagnostic("stale-result", indicator.sheet, current.cells.actual ?? null, `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`));
+    out.push(
+      diagnostic(
+        "stale-result",
+        indicator.sheet,
+        current.cells.actual ?? null,
+        `${name}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} at the end of ${monthLongName(cutoffMonth)}, so it is marked as no data.`,
+      ),
+    );
     return resultRow(base, unrated(indicator.kind === "kpi" ? "NO_DATA" : null, reason, previous, true));
   }
 
@@ -337,8 +380,23 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
     );
   }
   if (indicator.kind === "activity") {
-    const placed = compareWithForecast({ actual: current.actual, expected: current.expected, lower: current.lower, upper: current.upper, unit: indicator.unit }, rules);
-    return resultRow(base, { rag: null, previous, dot, position: placed.position, variance: placed.variance, ytd, stale: false, reason: placed.reason, lastYear, dotLastYear, dotPrevious });
+    const placed = compareWithForecast(
+      { actual: current.actual, expected: current.expected, lower: current.lower, upper: current.upper, unit: indicator.unit },
+      rules,
+    );
+    return resultRow(base, {
+      rag: null,
+      previous,
+      dot,
+      position: placed.position,
+      variance: placed.variance,
+      ytd,
+      stale: false,
+      reason: placed.reason,
+      lastYear,
+      dotLastYear,
+      dotPrevious,
+    });
   }
 
   const rating = rateAt(indicator, monitored, upTo, currentIndex, ctx, true);
@@ -350,11 +408,25 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
     }
   }
   if (rating.rag === "NO_TARGET") {
-    out.push(diagnostic("no-target", indicator.sheet, current.cells.target ?? current.cells.actual ?? null, `${name} has a result for ${current.period.label} but no target, so it gets no alert.`));
+    out.push(
+      diagnostic(
+        "no-target",
+        indicator.sheet,
+        current.cells.target ?? current.cells.actual ?? null,
+        `${name} has a result for ${current.period.label} but no target, so it gets no alert.`,
+      ),
+    );
   }
   // Checked only for a target of (nearly) 0, which few indicators have.
-  if (!monitored && rating.target !== null && Math.abs(rating.target) <= 1e-12 && usesRelativeBandAtZero(rateInput(indicator, current, targetOf(indicator, current, rules)), rules)) {
-    const instead = rules.zeroTargetBand ? `the absolute band of ${rules.zeroTargetBand.value} set for a target of 0 is used instead` : "set zeroTargetBand (an absolute band) in the rules to give it one";
+  if (
+    !monitored &&
+    rating.target !== null &&
+    Math.abs(rating.target) <= 1e-12 &&
+    usesRelativeBandAtZero(rateInput(indicator, current, targetOf(indicator, current, rules)), rules)
+  ) {
+    const instead = rules.zeroTargetBand
+      ? `the absolute band of ${rules.zeroTargetBand.value} set for a target of 0 is used instead`
+      : "set zeroTargetBand (an absolute band) in the rules to give it one";
     out.push(
       diagnostic(
         "relative-band-zero-target",
@@ -367,10 +439,27 @@ function resultFor(indicator: Indicator, cutoffMonth: number, ctx: BuildContext,
   if (floorOnWrongSide(indicator, current)) {
     const better = indicator.polarity === "higher" ? "above" : "below";
     out.push(
-      diagnostic("floor-beyond-target", indicator.sheet, current.cells.floor ?? null, `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`),
+      diagnostic(
+        "floor-beyond-target",
+        indicator.sheet,
+        current.cells.floor ?? null,
+        `${name}: the floor standard for ${current.period.label} is ${better} the target, although ${indicator.polarity} is better; please check the two figures.`,
+      ),
     );
   }
-  return resultRow(base, { rag: rating.rag, previous, dot, position: null, variance: null, ytd, stale: false, reason: rating.reason, lastYear, dotLastYear, dotPrevious });
+  return resultRow(base, {
+    rag: rating.rag,
+    previous,
+    dot,
+    position: null,
+    variance: null,
+    ytd,
+    stale: false,
+    reason: rating.reason,
+    lastYear,
+    dotLastYear,
+    dotPrevious,
+  });
 }
 
 /**
@@ -396,7 +485,16 @@ export function buildDashboard(indicators: readonly Indicator[], options: BuildO
     rules,
     monitored: monitorTest(rules),
     trends: options.trends ?? true,
-    usage: { comparatorTargets: [], ratedKpis: 0, comparatorRated: 0, monitored: false, ownStaleLimits: false, comparisons: false, spans: false, cumulative: false },
+    usage: {
+      comparatorTargets: [],
+      ratedKpis: 0,
+      comparatorRated: 0,
+      monitored: false,
+      ownStaleLimits: false,
+      comparisons: false,
+      spans: false,
+      cumulative: false,
+    },
   };
   const rated = prepared.map((indicator) => resultFor(indicator, cutoffMonth, ctx, own));
   const cutoff = monthKey(cutoffMonth);

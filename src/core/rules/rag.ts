@@ -66,7 +66,11 @@ export function usesRelativeBandAtZero(input: RateInput, rules: RagRules): boole
   if (input.actual === null || input.target === null || compareFigures(input.target, 0) !== 0) return false;
   const percent = (t: Tolerance | null | undefined): boolean => t?.kind === "percent";
   if (input.polarity === "target") return percent(rules.targetBand) || (input.floor === null && percent(input.tolerance ?? rules.amberTolerance));
-  return percent(input.greenTolerance ?? rules.greenTolerance) || (input.floor === null && percent(input.tolerance ?? rules.amberTolerance)) || percent(rules.exceeded);
+  return (
+    percent(input.greenTolerance ?? rules.greenTolerance) ||
+    (input.floor === null && percent(input.tolerance ?? rules.amberTolerance)) ||
+    percent(rules.exceeded)
+  );
 }
 
 function ragName(rag: "GREEN" | "AMBER" | "RED"): string {
@@ -122,7 +126,9 @@ function verdictOf(input: RateInput, rules: RagRules): Verdict {
 
   let amberAt: number | null = null;
   if (floor !== null) amberAt = polarity === "target" ? -Math.abs(floor - target) : goodness(floor, polarity, target);
-  else if (amberTolerance) amberAt = polarity === "target" ? -toleranceSize(amberTolerance, target, rules) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target, rules);
+  else if (amberTolerance)
+    amberAt =
+      polarity === "target" ? -toleranceSize(amberTolerance, target, rules) : goodness(target, polarity, target) - toleranceSize(amberTolerance, target, rules);
 
   // A result worse than its floor is RED whatever the green tolerance says.
   if (floor !== null && amberAt !== null && compareFigures(s, amberAt) < 0) return "beyond-floor";
@@ -131,7 +137,8 @@ function verdictOf(input: RateInput, rules: RagRules): Verdict {
   if (green > 0) {
     const onTarget = compareFigures(actual, target) === 0;
     const metTarget = polarity !== "target" && compareFigures(s, goodness(target, polarity, target)) >= 0;
-    if (metTarget && rules.exceeded && compareFigures(s, goodness(target, polarity, target) + toleranceSize(rules.exceeded, target, rules)) > 0) return "exceeded";
+    if (metTarget && rules.exceeded && compareFigures(s, goodness(target, polarity, target) + toleranceSize(rules.exceeded, target, rules)) > 0)
+      return "exceeded";
     return onTarget || metTarget ? "met-target" : "within-green";
   }
   if (green === 0) return compareFigures(actual, target) === 0 ? "equal-to-target" : "on-green-edge";
@@ -208,13 +215,19 @@ function reasonFor(verdict: Verdict, input: RateInput, rules: RagRules): string 
     case "no-amber":
       return `${toTarget}, with no floor standard or amber tolerance`;
     case "amber":
-      if (floor !== null) return polarity === "target" ? `${toTarget}, closer to it than the floor standard of ${floorText}` : `${toTarget}; meets the floor standard of ${floorText}`;
+      if (floor !== null)
+        return polarity === "target"
+          ? `${toTarget}, closer to it than the floor standard of ${floorText}`
+          : `${toTarget}; meets the floor standard of ${floorText}`;
       return `${toTarget}, within ${amberNote}`;
     case "on-floor": {
       const rag = rules.atFloor;
       const note = rag === "AMBER" ? "" : ` (a result exactly on the floor standard is rated ${ragName(rag)})`;
       if (floor !== null) {
-        const base = polarity === "target" ? `${toTarget}, as far from it as the floor standard of ${floorText}` : `${toFloor}, ${toTarget.charAt(0).toLowerCase()}${toTarget.slice(1)}`;
+        const base =
+          polarity === "target"
+            ? `${toTarget}, as far from it as the floor standard of ${floorText}`
+            : `${toFloor}, ${toTarget.charAt(0).toLowerCase()}${toTarget.slice(1)}`;
         return `${base}${note}`;
       }
       return `${toTarget}, exactly on the edge of ${amberNote}${rag === "AMBER" ? "" : ` (rated ${ragName(rag)})`}`;

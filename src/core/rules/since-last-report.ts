@@ -26,7 +26,15 @@ export interface Comparison {
   readonly diagnostics: Diagnostic[];
 }
 
-const ragWord: Record<Rag, string> = { GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NO_DATA: "NO DATA", NO_TARGET: "NO TARGET", MONITOR: "MONITOR", EXCEEDED: "EXCEEDED" };
+const ragWord: Record<Rag, string> = {
+  GREEN: "GREEN",
+  AMBER: "AMBER",
+  RED: "RED",
+  NO_DATA: "NO DATA",
+  NO_TARGET: "NO TARGET",
+  MONITOR: "MONITOR",
+  EXCEEDED: "EXCEEDED",
+};
 
 const noCounts = { fellToRed: 0, backToGreen: 0, improved: 0, worsened: 0, added: 0, gone: 0, revised: 0 };
 
@@ -127,9 +135,18 @@ function matchIndicators(today: readonly IndicatorResult[], reported: readonly R
       used.add(i);
     }
   };
-  pass((i) => (i.ref ? norm(i.ref) : null), (r) => (r.key.ref ? norm(r.key.ref) : null));
-  pass((i) => `${norm(i.sheet)}\u0000${norm(i.name)}`, (r) => `${norm(r.key.sheet)}\u0000${norm(r.key.name)}`);
-  pass((i) => norm(i.name), (r) => norm(r.key.name));
+  pass(
+    (i) => (i.ref ? norm(i.ref) : null),
+    (r) => (r.key.ref ? norm(r.key.ref) : null),
+  );
+  pass(
+    (i) => `${norm(i.sheet)}\u0000${norm(i.name)}`,
+    (r) => `${norm(r.key.sheet)}\u0000${norm(r.key.name)}`,
+  );
+  pass(
+    (i) => norm(i.name),
+    (r) => norm(r.key.name),
+  );
   return matched;
 }
 
@@ -146,13 +163,7 @@ function unchanged(results: IndicatorResult[], notes: string[], diagnostics: Dia
 }
 
 /** The figures of one period that a report showed, against today's. */
-function periodRevisions(
-  result: IndicatorResult,
-  indicator: Indicator,
-  reported: ReportedIndicator,
-  snapshot: Snapshot,
-  rules: RuleSettings,
-): Revision[] {
+function periodRevisions(result: IndicatorResult, indicator: Indicator, reported: ReportedIndicator, snapshot: Snapshot, rules: RuleSettings): Revision[] {
   const decimals = decimalsShown(result.numberFormat, result.unit);
   const since = monthWords(snapshot.cutoff);
   const byLabel = new Map<string, Observation>(indicator.series.map((o) => [o.period.label, o]));
@@ -191,7 +202,14 @@ function periodRevisions(
 
 function sinceWords(change: AlertChange | "new" | null, before: Rag | null, revised: boolean): string {
   const was = before === null ? "" : ` (was ${ragWord[before]})`;
-  const first = change === "new" ? "New since the last report" : change === null ? (before === null ? "" : "Unchanged") : `${changeWords[change].charAt(0).toUpperCase()}${changeWords[change].slice(1)}${was}`;
+  const first =
+    change === "new"
+      ? "New since the last report"
+      : change === null
+        ? before === null
+          ? ""
+          : "Unchanged"
+        : `${changeWords[change].charAt(0).toUpperCase()}${changeWords[change].slice(1)}${was}`;
   if (!revised) return first;
   return first ? `${first}; figures revised` : "Figures revised";
 }
@@ -247,7 +265,15 @@ export function compareWithLastReport(results: readonly IndicatorResult[], indic
     if (row.excluded !== null) continue;
     const reported = reportedOf.get(row);
     if (!reported) {
-      entries.push({ id: row.id, ref: row.ref, name: row.name, change: "new", before: null, now: row.rag, text: `${label(row)}: new since the report of ${since}` });
+      entries.push({
+        id: row.id,
+        ref: row.ref,
+        name: row.name,
+        change: "new",
+        before: null,
+        now: row.rag,
+        text: `${label(row)}: new since the report of ${since}`,
+      });
       counts.added++;
       rows[index] = { ...row, sinceLastReport: { cutoff: snapshot.cutoff, rag: null, change: "new", revised: false, words: sinceWords("new", null, false) } };
       continue;
@@ -255,7 +281,11 @@ export function compareWithLastReport(results: readonly IndicatorResult[], indic
     if (reported.key.ref !== null && row.ref !== null && norm(reported.key.ref) !== norm(row.ref)) {
       notes.push(`${row.name}: reference changed from ${reported.key.ref} to ${row.ref} since the report of ${since}.`);
     } else if ((reported.key.ref === null) !== (row.ref === null)) {
-      notes.push(row.ref ? `${row.name}: given the reference ${row.ref} since the report of ${since}.` : `${row.name}: no longer has the reference ${reported.key.ref ?? ""} it had in the report of ${since}.`);
+      notes.push(
+        row.ref
+          ? `${row.name}: given the reference ${row.ref} since the report of ${since}.`
+          : `${row.name}: no longer has the reference ${reported.key.ref ?? ""} it had in the report of ${since}.`,
+      );
     }
     if (norm(reported.key.name) !== norm(row.name)) notes.push(`${label(row)}: renamed since the report of ${since} (was "${reported.key.name}").`);
 
@@ -267,13 +297,27 @@ export function compareWithLastReport(results: readonly IndicatorResult[], indic
     appendAll(revisions, own);
     counts.revised += own.length;
     if (change) {
-      entries.push({ id: row.id, ref: row.ref, name: row.name, change, before, now: nowRag, text: `${label(row)}: ${changeWords[change]}${before ? ` (was ${ragWord[before]})` : ""}` });
+      entries.push({
+        id: row.id,
+        ref: row.ref,
+        name: row.name,
+        change,
+        before,
+        now: nowRag,
+        text: `${label(row)}: ${changeWords[change]}${before ? ` (was ${ragWord[before]})` : ""}`,
+      });
       if (change === "fell-to-red") counts.fellToRed++;
       else if (change === "back-to-green") counts.backToGreen++;
       else if (change === "improved") counts.improved++;
       else counts.worsened++;
     }
-    const sinceLastReport: SinceLastReport = { cutoff: snapshot.cutoff, rag: before, change, revised: own.length > 0, words: sinceWords(change, before, own.length > 0) };
+    const sinceLastReport: SinceLastReport = {
+      cutoff: snapshot.cutoff,
+      rag: before,
+      change,
+      revised: own.length > 0,
+      words: sinceWords(change, before, own.length > 0),
+    };
     rows[index] = { ...row, sinceLastReport };
   }
   const matchedReports = new Set(matched.keys());
@@ -281,7 +325,15 @@ export function compareWithLastReport(results: readonly IndicatorResult[], indic
   for (const reported of snapshot.indicators) {
     if (matchedReports.has(reported)) continue;
     const why = left.has(`${norm(reported.key.sheet)}\u0000${norm(reported.key.name)}`) ? "not included in this dashboard" : "no longer in the workbook";
-    entries.push({ id: null, ref: reported.key.ref, name: reported.key.name, change: "gone", before: reported.rag, now: null, text: `${label(reported.key)}: in the report of ${since}, ${why}` });
+    entries.push({
+      id: null,
+      ref: reported.key.ref,
+      name: reported.key.name,
+      change: "gone",
+      before: reported.rag,
+      now: null,
+      text: `${label(reported.key)}: in the report of ${since}, ${why}`,
+    });
     counts.gone++;
   }
   if (revisions.length > 0) notes.push("Directions of travel and previous results use today's figures, revisions included.");

@@ -34,5 +34,7 @@ export function trendAlert(rating: Rating, input: TrendAlertInput, comparison: T
   const dot = directionFromPrevious(input.actual, before.actual, input.polarity, input.target, rules.deadBand);
   const toTarget = againstTarget(input.actual, input.target, input.unit, input.targetWords);
   const then = `${before.period.label} (${formatValue(before.actual, input.unit)})`;
-  return dot === "IMPROVED" ? { rag: "AMBER", reason: `${toTarget}, but better than ${then}` } : { rag: "RED", reason: `${toTarget}, and no better than ${then}` };
+  return dot === "IMPROVED"
+    ? { rag: "AMBER", reason: `${toTarget}, but better than ${then}` }
+    : { rag: "RED", reason: `${toTarget}, and no better than ${then}` };
 }

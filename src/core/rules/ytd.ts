@@ -40,7 +40,13 @@ export interface YtdOptions {
  * months, to `currentEnd`) that have no result. Labels are made only for those: most years to date
  * are complete, and this runs for every indicator.
  */
-function missingPeriods(frequency: "month" | "quarter", yearStart: number, currentEnd: number, yearStartMonth: number, withResult: ReadonlySet<number>): string[] {
+function missingPeriods(
+  frequency: "month" | "quarter",
+  yearStart: number,
+  currentEnd: number,
+  yearStartMonth: number,
+  withResult: ReadonlySet<number>,
+): string[] {
   const missing: string[] = [];
   const step = frequency === "month" ? 1 : 3;
   for (let m = yearStart; m <= currentEnd; m += step) {
@@ -63,9 +69,7 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
     return start !== null && end !== null && start >= yearStart && end <= currentEnd;
   });
   const choice = chooseAggregation(indicator, inYear);
-  const counted = inYear.filter((o) =>
-    choice.aggregation === "ratio" ? o.numerator != null && o.denominator != null : o.actual !== null,
-  );
+  const counted = inYear.filter((o) => (choice.aggregation === "ratio" ? o.numerator != null && o.denominator != null : o.actual !== null));
 
   let actual: number | null;
   let target: number | null = current.target;
@@ -107,7 +111,18 @@ export function yearToDate(indicator: Indicator, current: Observation, rules: Ru
   if (indicator.kind === "kpi" && !tooEarly) {
     rag = options.monitored
       ? "MONITOR"
-      : alertOf({ actual, target, floor, polarity: indicator.polarity, unit: indicator.unit, tolerance: indicator.tolerance, greenTolerance: indicator.greenTolerance ?? null }, rules);
+      : alertOf(
+          {
+            actual,
+            target,
+            floor,
+            polarity: indicator.polarity,
+            unit: indicator.unit,
+            tolerance: indicator.tolerance,
+            greenTolerance: indicator.greenTolerance ?? null,
+          },
+          rules,
+        );
   }
   return {
     year: reportingYearInWords(reportingYearStartYear(currentStart, rules.yearStartMonth), rules.yearStartMonth),

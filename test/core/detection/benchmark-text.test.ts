@@ -18,8 +18,22 @@ describe("benchmark text", () => {
 
   describe("parseQuartile", () => {
     const cases: [string | number, number | null][] = [
-      [1, 1], [4, 4], ["Q1", 1], ["1st", 1], ["Top quartile", 1], ["Upper", 1], ["Upper middle", 2], ["Second", 2],
-      ["Lower middle", 3], ["Third quartile", 3], ["Bottom", 4], ["Lower quartile", 4], ["4th", 4], [5, null], ["x", null], ["", null],
+      [1, 1],
+      [4, 4],
+      ["Q1", 1],
+      ["1st", 1],
+      ["Top quartile", 1],
+      ["Upper", 1],
+      ["Upper middle", 2],
+      ["Second", 2],
+      ["Lower middle", 3],
+      ["Third quartile", 3],
+      ["Bottom", 4],
+      ["Lower quartile", 4],
+      ["4th", 4],
+      [5, null],
+      ["x", null],
+      ["", null],
     ];
     for (const [text, q] of cases) it(`reads "${text}" as ${q ?? "no quartile"}`, () => assert.equal(parseQuartile(text), q));
   });

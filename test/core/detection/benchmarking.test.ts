@@ -26,7 +26,11 @@ describe("a benchmarking workbook read with no mapping", () => {
     assert.ok(found, `${ref} is on the dashboard`);
     return found;
   };
-  const labels = (ref: string): string[] => reading.indicators.find((i) => i.ref === ref)?.series.filter((o) => o.actual !== null).map((o) => o.period.label) ?? [];
+  const labels = (ref: string): string[] =>
+    reading.indicators
+      .find((i) => i.ref === ref)
+      ?.series.filter((o) => o.actual !== null)
+      .map((o) => o.period.label) ?? [];
 
   it("finds all seven indicators on the wide and long sheets", () => {
     assert.deepEqual(
@@ -38,7 +42,15 @@ describe("a benchmarking workbook read with no mapping", () => {
   it("reads every polarity word: Ascending is lower, Descending higher, Goldilocks close to its midpoint", () => {
     assert.deepEqual(
       reading.indicators.map((i) => [i.ref, i.polarity]),
-      [["CHN1", "lower"], ["CHN10", "higher"], ["CORP3b", "target"], ["C&L5a", "higher"], ["ECON1", "higher"], ["HSN1", "lower"], ["SW4b", "higher"]],
+      [
+        ["CHN1", "lower"],
+        ["CHN10", "higher"],
+        ["CORP3b", "target"],
+        ["C&L5a", "higher"],
+        ["ECON1", "higher"],
+        ["HSN1", "lower"],
+        ["SW4b", "higher"],
+      ],
     );
   });
 
@@ -64,7 +76,10 @@ describe("a benchmarking workbook read with no mapping", () => {
 
   it("reads the Scottish and family group averages and the rank, and says how the council compares", () => {
     const cost = row("CHN1");
-    assert.deepEqual(cost.comparisons.map((c) => c.words), ["better than the Scottish average (£5,790)", "better than the family group average (£5,650)"]);
+    assert.deepEqual(
+      cost.comparisons.map((c) => c.words),
+      ["better than the Scottish average (£5,790)", "better than the family group average (£5,650)"],
+    );
     assert.equal(cost.rank?.words, "ranked 12");
     assert.equal(row("ECON1").rank?.words, "ranked 16 of 32");
     assert.equal(row("SW4b").rank?.words, "ranked 9 of 32");
@@ -72,6 +87,9 @@ describe("a benchmarking workbook read with no mapping", () => {
 
   it("gives no diagnostic about periods, polarities or frequencies", () => {
     const noisy = dashboard.diagnostics.filter((d) => /period|polarity|frequenc/.test(d.code) && d.code !== "no-period-chosen");
-    assert.deepEqual(noisy.map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      noisy.map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
   });
 });

@@ -42,7 +42,10 @@ describe("detectWorkbook with councils' published schemes", () => {
 
     it("reads Data only in a target cell as monitor only, without a text-not-a-number diagnostic", () => {
       assert.equal(byRef(r, "CS05")["monitorOnly"], true);
-      assert.deepEqual(codes(r).filter((c) => c === "text-not-a-number"), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c === "text-not-a-number"),
+        [],
+      );
     });
 
     it("reads a RAG type column that says Monitor as monitor only, and leaves the others as they are", () => {
@@ -66,7 +69,10 @@ describe("detectWorkbook with councils' published schemes", () => {
       assert.equal(byRef(r, "C1").polarity, "lower");
       assert.equal(byRef(r, "S1").polarity, "higher");
       assert.equal(byRef(r, "G1").polarity, "target");
-      assert.deepEqual(codes(r).filter((c) => c.includes("polarity")), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c.includes("polarity")),
+        [],
+      );
     });
 
     it("reads the midpoint from its own column", () => {
@@ -106,16 +112,29 @@ describe("detectWorkbook with councils' published schemes", () => {
       assert.deepEqual(labels(byRef(r, "S2")), ["2010-12", "2018-20"]);
       assert.equal(byRef(r, "S2").frequency, "multiYear");
       assert.deepEqual(labels(byRef(r, "S3")), ["2012-15"]);
-      assert.deepEqual(codes(r).filter((c) => c === "ambiguous-period" || c === "mixed-frequencies"), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c === "ambiguous-period" || c === "mixed-frequencies"),
+        [],
+      );
     });
 
     it("reads 2010-12 beside months as December 2010", () => {
-      const r = read(grid("Months", [["Ref", "Indicator", "Oct 2010", "Nov 2010", "2010-12"], ["M1", "Monthly", 1, 2, 3]]));
+      const r = read(
+        grid("Months", [
+          ["Ref", "Indicator", "Oct 2010", "Nov 2010", "2010-12"],
+          ["M1", "Monthly", 1, 2, 3],
+        ]),
+      );
       assert.deepEqual(labels(byRef(r, "M1")), ["Oct 2010", "Nov 2010", "Dec 2010"]);
     });
 
     it("gives a header that could be a month or a span, with nothing around it to say which, a diagnostic", () => {
-      const r = read(grid("Alone", [["Ref", "Indicator", "Target", "2009-11"], ["A1", "Alone", 5, 4]]));
+      const r = read(
+        grid("Alone", [
+          ["Ref", "Indicator", "Target", "2009-11"],
+          ["A1", "Alone", 5, 4],
+        ]),
+      );
       const d = r.diagnostics.find((x) => x.code === "ambiguous-period");
       assert.equal(d?.cell, "D1");
       assert.match(d?.message ?? "", /November 2009/);
@@ -136,7 +155,10 @@ describe("detectWorkbook with councils' published schemes", () => {
       assert.deepEqual(labels(byRef(r, "S1")), ["2010-13", "2011-14"]);
       assert.deepEqual(labels(byRef(r, "S2")), ["2009-11", "2010-12"]);
       assert.deepEqual(labels(byRef(r, "Q1")), ["Q1 2018/19", "Q2 2018/19"]);
-      assert.deepEqual(codes(r).filter((c) => c === "unknown-period" || c === "ambiguous-period"), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c === "unknown-period" || c === "ambiguous-period"),
+        [],
+      );
     });
   });
 
@@ -159,7 +181,10 @@ describe("detectWorkbook with councils' published schemes", () => {
       assert.equal(o["quartile"], 1);
       assert.equal(o["rank"], 4);
       assert.equal(o["rankOf"], 32);
-      assert.deepEqual(codes(r).filter((c) => c === "duplicate-column"), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c === "duplicate-column"),
+        [],
+      );
     });
 
     it("reads comparators row by row in a long table, and a rank written 4 of 32", () => {
@@ -171,8 +196,17 @@ describe("detectWorkbook with councils' published schemes", () => {
         ]),
       );
       const series = byRef(r, "C1").series as (Observation & Record<string, unknown>)[];
-      assert.deepEqual(series.map((o) => (o["comparators"] as readonly { value: number }[])[0]?.value), [5600, 5800]);
-      assert.deepEqual(series.map((o) => [o["rank"], o["rankOf"]]), [[10, 32], [8, 32]]);
+      assert.deepEqual(
+        series.map((o) => (o["comparators"] as readonly { value: number }[])[0]?.value),
+        [5600, 5800],
+      );
+      assert.deepEqual(
+        series.map((o) => [o["rank"], o["rankOf"]]),
+        [
+          [10, 32],
+          [8, 32],
+        ],
+      );
     });
   });
 
@@ -193,7 +227,10 @@ describe("detectWorkbook with councils' published schemes", () => {
       for (const ref of ["Y1", "Y2", "Y3"]) assert.equal(byRef(r, ref)["cumulative"], true, ref);
       assert.notEqual(byRef(r, "G1")["cumulative"], true);
       assert.equal(byRef(r, "Y2").frequency, "month");
-      assert.deepEqual(codes(r).filter((c) => c === "unknown-frequency" || c === "unknown-ytd-method"), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c === "unknown-frequency" || c === "unknown-ytd-method"),
+        [],
+      );
     });
 
     it("reads a green tolerance column as the indicator's own green band", () => {
@@ -220,12 +257,21 @@ describe("detectWorkbook with councils' published schemes", () => {
       const unused = r.diagnostics.filter((d) => d.code === "unused-columns");
       assert.equal(unused.length, 1);
       assert.equal(unused[0]?.severity, "info");
-      for (const column of ['C "Description"', 'D "Lead officer"', 'E "Widgets"', 'C "RAG"']) assert.ok(unused[0]?.message.includes(column), `${column} in: ${unused[0]?.message}`);
+      for (const column of ['C "Description"', 'D "Lead officer"', 'E "Widgets"', 'C "RAG"'])
+        assert.ok(unused[0]?.message.includes(column), `${column} in: ${unused[0]?.message}`);
     });
 
     it("says nothing when every column was used", () => {
-      const r = read(grid("KPIs", [["Ref", "Indicator", "Apr-12"], ["A1", "First", 1]]));
-      assert.deepEqual(codes(r).filter((c) => c === "unused-columns"), []);
+      const r = read(
+        grid("KPIs", [
+          ["Ref", "Indicator", "Apr-12"],
+          ["A1", "First", 1],
+        ]),
+      );
+      assert.deepEqual(
+        codes(r).filter((c) => c === "unused-columns"),
+        [],
+      );
     });
   });
 });

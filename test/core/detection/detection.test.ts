@@ -137,7 +137,10 @@ describe("detectWorkbook", () => {
 
     it("groups rows whose name was left blank under the indicator above", () => {
       const visits = byName(r, "Library visits");
-      assert.deepEqual(visits.series.map((o) => o.period.label), ["Apr 2012", "May 2012", "Jun 2012"]);
+      assert.deepEqual(
+        visits.series.map((o) => o.period.label),
+        ["Apr 2012", "May 2012", "Jun 2012"],
+      );
       assert.equal(at(visits, "May 2012").actual, 470000);
       assert.equal(at(visits, "Jun 2012").actual, null);
       assert.equal(at(visits, "Jun 2012").expected, 500000);
@@ -152,11 +155,14 @@ describe("detectWorkbook", () => {
       const fte = byName(r, "First time entrants to youth justice");
       assert.equal(fte.polarity, "lower");
       assert.equal(fte.kind, "kpi");
-      assert.deepEqual(fte.series.map((o) => [o.period.label, o.actual, o.target, o.floor]), [
-        ["Apr 2012", 35, 40, 50],
-        ["May 2012", 52, 38, 48],
-        ["Jun 2012", 41, 36, 46],
-      ]);
+      assert.deepEqual(
+        fte.series.map((o) => [o.period.label, o.actual, o.target, o.floor]),
+        [
+          ["Apr 2012", 35, 40, 50],
+          ["May 2012", 52, 38, 48],
+          ["Jun 2012", 41, 36, 46],
+        ],
+      );
     });
 
     it("skips a row whose period is not recognised, with a warning naming the cell", () => {
@@ -186,7 +192,10 @@ describe("detectWorkbook", () => {
       assert.equal(at(byName(r, "Book issues"), "May 2012").actual, 310000);
       const drugs = byName(r, "Problem drug users completing treatment");
       assert.equal(drugs.frequency, "quarter");
-      assert.deepEqual(drugs.series.map((o) => o.period.label), ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13"]);
+      assert.deepEqual(
+        drugs.series.map((o) => o.period.label),
+        ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13"],
+      );
       const learners = byName(r, "Learners achieving a qualification");
       assert.equal(learners.frequency, "year");
       assert.equal(at(learners, "2012/13").actual, 0.87);
@@ -203,12 +212,18 @@ describe("detectWorkbook", () => {
       const asb = byName(r, "Anti-social behaviour incidents");
       assert.equal(asb.frequency, "rolling12");
       assert.equal(asb.rollingInSource, true);
-      assert.deepEqual(asb.series.map((o) => o.period.label), ["12 months to Oct 2012", "12 months to Nov 2012", "12 months to Dec 2012"]);
+      assert.deepEqual(
+        asb.series.map((o) => o.period.label),
+        ["12 months to Oct 2012", "12 months to Nov 2012", "12 months to Dec 2012"],
+      );
       assert.equal(asb.polarity, "lower");
     });
 
     it("does not let one table's title become a heading or an indicator of the table above", () => {
-      assert.equal(r.indicators.some((i) => /indicators$/.test(i.name)), false);
+      assert.equal(
+        r.indicators.some((i) => /indicators$/.test(i.name)),
+        false,
+      );
       assert.equal(byName(r, "Deaths registered within 5 days").serviceArea, null);
     });
   });
@@ -229,7 +244,10 @@ describe("detectWorkbook", () => {
 
     it("reads quarter headers in their several spellings", () => {
       const drugs = byName(r, "Problem drug users completing treatment");
-      assert.deepEqual(drugs.series.map((o) => o.period.label), ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13", "Q4 2012/13"]);
+      assert.deepEqual(
+        drugs.series.map((o) => o.period.label),
+        ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13", "Q4 2012/13"],
+      );
       assert.equal(drugs.unit, "percentage");
       assert.equal(drugs.aggregation, "ratio");
       assert.deepEqual(drugs.tolerance, { kind: "percent", value: 0.05 });
@@ -263,10 +281,30 @@ describe("detectWorkbook", () => {
     it("reads every messy value to the number a person would, or to no data", async () => {
       const r = await readFixture("messy.xlsx");
       const expected: Record<string, number | null> = {
-        "percent text": 0.721, thousands: 1234, "millions of pounds": 2_500_000, pounds: 1200, padded: 85,
-        "bracketed negative": -12, starred: 0.721, dagger: 85, provisional: 85, "n/a": null, "N/A": null,
-        hyphen: null, "en dash": null, asterisk: null, dots: null, TBC: null, tbc: null, nil: 0,
-        "error N/A": null, "error DIV/0": null, "error REF": null, about: null, "see note": null, number: 42,
+        "percent text": 0.721,
+        thousands: 1234,
+        "millions of pounds": 2_500_000,
+        pounds: 1200,
+        padded: 85,
+        "bracketed negative": -12,
+        starred: 0.721,
+        dagger: 85,
+        provisional: 85,
+        "n/a": null,
+        "N/A": null,
+        hyphen: null,
+        "en dash": null,
+        asterisk: null,
+        dots: null,
+        TBC: null,
+        tbc: null,
+        nil: 0,
+        "error N/A": null,
+        "error DIV/0": null,
+        "error REF": null,
+        about: null,
+        "see note": null,
+        number: 42,
         "fraction as percent": 0.85,
       };
       for (const [name, value] of Object.entries(expected)) assert.equal(byName(r, name).series[0]?.actual, value, name);
@@ -283,12 +321,27 @@ describe("detectWorkbook", () => {
 
   describe("literal grids", () => {
     it("addresses cells from the grid's origin", () => {
-      const r = detectWorkbook([grid("S", [["Indicator", "Apr-12"], ["Visits", 5]], "C10")], { yearStartMonth: 4 });
+      const r = detectWorkbook(
+        [
+          grid(
+            "S",
+            [
+              ["Indicator", "Apr-12"],
+              ["Visits", 5],
+            ],
+            "C10",
+          ),
+        ],
+        { yearStartMonth: 4 },
+      );
       const v = byName(r, "Visits");
       assert.equal(v.row, 11);
       assert.equal(v.series[0]?.cells.actual, "D11");
       assert.equal(r.sheets[0]?.headerRow, 10);
-      assert.deepEqual(r.sheets[0]?.columns.map((c) => c.column), ["C", "D"]);
+      assert.deepEqual(
+        r.sheets[0]?.columns.map((c) => c.column),
+        ["C", "D"],
+      );
     });
 
     it("reads an empty grid, a 1x1 grid and ragged rows without throwing", () => {
@@ -302,7 +355,15 @@ describe("detectWorkbook", () => {
 
     it("turns a section heading row into the service area of the rows below", () => {
       const r = detectWorkbook(
-        [grid("S", [["Ref", "Indicator", "Apr-12"], ["Libraries", "", ""], ["L1", "Visits", 5], ["Youth", "", ""], ["Y1", "Entrants", 3]])],
+        [
+          grid("S", [
+            ["Ref", "Indicator", "Apr-12"],
+            ["Libraries", "", ""],
+            ["L1", "Visits", 5],
+            ["Youth", "", ""],
+            ["Y1", "Entrants", 3],
+          ]),
+        ],
         { yearStartMonth: 4 },
       );
       assert.equal(byName(r, "Visits").serviceArea, "Libraries");
@@ -312,17 +373,34 @@ describe("detectWorkbook", () => {
 
     it("reads a quarterly indicator kept under month headers into quarters", () => {
       const r = detectWorkbook(
-        [grid("S", [["Indicator", "Frequency", "Apr-12", "May-12", "Jun-12", "Jul-12", "Aug-12", "Sep-12"], ["Drugs", "Quarterly", "", "", 0.4, "", "", 0.5]])],
+        [
+          grid("S", [
+            ["Indicator", "Frequency", "Apr-12", "May-12", "Jun-12", "Jul-12", "Aug-12", "Sep-12"],
+            ["Drugs", "Quarterly", "", "", 0.4, "", "", 0.5],
+          ]),
+        ],
         { yearStartMonth: 4 },
       );
       const drugs = byName(r, "Drugs");
       assert.equal(drugs.frequency, "quarter");
-      assert.deepEqual(drugs.series.map((o) => [o.period.label, o.actual, o.cells.actual]), [["Q1 2012/13", 0.4, "E2"], ["Q2 2012/13", 0.5, "H2"]]);
+      assert.deepEqual(
+        drugs.series.map((o) => [o.period.label, o.actual, o.cells.actual]),
+        [
+          ["Q1 2012/13", 0.4, "E2"],
+          ["Q2 2012/13", 0.5, "H2"],
+        ],
+      );
     });
 
     it("makes an indicator with expected and threshold figures an activity indicator, and one with a target a KPI", () => {
       const r = detectWorkbook(
-        [grid("S", [["Indicator", "Target", "Expected", "Lower", "Upper", "Apr-12"], ["Calls", "", 100, 90, 110, 95], ["Answered", 0.8, "", "", "", 0.82]])],
+        [
+          grid("S", [
+            ["Indicator", "Target", "Expected", "Lower", "Upper", "Apr-12"],
+            ["Calls", "", 100, 90, 110, 95],
+            ["Answered", 0.8, "", "", "", 0.82],
+          ]),
+        ],
         { yearStartMonth: 4 },
       );
       assert.equal(byName(r, "Calls").kind, "activity");
@@ -331,21 +409,54 @@ describe("detectWorkbook", () => {
     });
 
     it("reads a year-named target over monthly results as the whole row's target", () => {
-      const r = detectWorkbook([grid("S", [["Indicator", "Target 2012/13", "Apr-12", "May-12"], ["Visits", 50, 40, 45]])], { yearStartMonth: 4 });
+      const r = detectWorkbook(
+        [
+          grid("S", [
+            ["Indicator", "Target 2012/13", "Apr-12", "May-12"],
+            ["Visits", 50, 40, 45],
+          ]),
+        ],
+        { yearStartMonth: 4 },
+      );
       const v = byName(r, "Visits");
-      assert.deepEqual(v.series.map((o) => o.target), [50, 50]);
+      assert.deepEqual(
+        v.series.map((o) => o.target),
+        [50, 50],
+      );
     });
 
     it("reads per-year outturn and target columns of an annual table", () => {
-      const r = detectWorkbook([grid("S", [["Indicator", "2011/12 Outturn", "2012/13 Outturn", "2012/13 Target"], ["Funding", 10, 12, 11]])], { yearStartMonth: 4 });
+      const r = detectWorkbook(
+        [
+          grid("S", [
+            ["Indicator", "2011/12 Outturn", "2012/13 Outturn", "2012/13 Target"],
+            ["Funding", 10, 12, 11],
+          ]),
+        ],
+        { yearStartMonth: 4 },
+      );
       const f = byName(r, "Funding");
       assert.equal(f.frequency, "year");
-      assert.deepEqual(f.series.map((o) => [o.period.label, o.actual, o.target]), [["2011/12", 10, null], ["2012/13", 12, 11]]);
+      assert.deepEqual(
+        f.series.map((o) => [o.period.label, o.actual, o.target]),
+        [
+          ["2011/12", 10, null],
+          ["2012/13", 12, 11],
+        ],
+      );
       assert.equal(at(f, "2012/13").cells.target, "D2");
     });
 
     it("is unsure, and warns, when two columns claim the same role", () => {
-      const r = detectWorkbook([grid("S", [["Indicator", "Target", "Annual target", "Apr-12"], ["Visits", 50, 600, 40]])], { yearStartMonth: 4 });
+      const r = detectWorkbook(
+        [
+          grid("S", [
+            ["Indicator", "Target", "Annual target", "Apr-12"],
+            ["Visits", 50, 600, 40],
+          ]),
+        ],
+        { yearStartMonth: 4 },
+      );
       assert.equal(r.sheets[0]?.sure, false);
       assert.equal(at(byName(r, "Visits"), "Apr 2012").target, 50);
       const d = r.diagnostics.find((x) => x.cell === "C1");
@@ -353,7 +464,16 @@ describe("detectWorkbook", () => {
     });
 
     it("guesses a header with no recognised names, and says it is unsure", () => {
-      const r = detectWorkbook([grid("S", [["", "Apr-12", "May-12", "Jun-12"], ["Visits", 1, 2, 3], ["Issues", 4, 5, 6]])], { yearStartMonth: 4 });
+      const r = detectWorkbook(
+        [
+          grid("S", [
+            ["", "Apr-12", "May-12", "Jun-12"],
+            ["Visits", 1, 2, 3],
+            ["Issues", 4, 5, 6],
+          ]),
+        ],
+        { yearStartMonth: 4 },
+      );
       assert.equal(r.sheets[0]?.sure, false);
       assert.equal(r.indicators.length, 2);
       assert.equal(at(byName(r, "Issues"), "Jun 2012").actual, 6);
@@ -361,17 +481,36 @@ describe("detectWorkbook", () => {
     });
 
     it("reads only the selected sheets and lists the others as not selected", () => {
-      const a = grid("A", [["Indicator", "Apr-12"], ["X", 1]]);
-      const b = grid("B", [["Indicator", "Apr-12"], ["Y", 1]]);
+      const a = grid("A", [
+        ["Indicator", "Apr-12"],
+        ["X", 1],
+      ]);
+      const b = grid("B", [
+        ["Indicator", "Apr-12"],
+        ["Y", 1],
+      ]);
       const r = detectWorkbook([a, b], { yearStartMonth: 4, sheets: ["B", "Missing"] });
-      assert.deepEqual(r.indicators.map((i) => i.name), ["Y"]);
+      assert.deepEqual(
+        r.indicators.map((i) => i.name),
+        ["Y"],
+      );
       assert.match(r.sheets[0]?.note ?? "", /not selected/i);
       assert.ok(r.diagnostics.some((d) => d.code === "selected-sheet-missing" && d.sheet === "Missing" && d.cell === null));
     });
 
     it("turns a sheet that breaks the reader into an error diagnostic and still reads the others", () => {
-      const hostile = { sheet: "Bad", origin: "A1", get values(): never { throw new Error("boom"); }, numberFormat: [] } as unknown as Grid;
-      const good = grid("Good", [["Indicator", "Apr-12"], ["X", 1]]);
+      const hostile = {
+        sheet: "Bad",
+        origin: "A1",
+        get values(): never {
+          throw new Error("boom");
+        },
+        numberFormat: [],
+      } as unknown as Grid;
+      const good = grid("Good", [
+        ["Indicator", "Apr-12"],
+        ["X", 1],
+      ]);
       const r = detectWorkbook([hostile, good], { yearStartMonth: 4 });
       assert.equal(r.indicators.length, 1);
       assert.ok(r.diagnostics.some((d) => d.code === "sheet-unreadable" && d.severity === "error" && d.sheet === "Bad"));
@@ -395,11 +534,20 @@ describe("detectWorkbook", () => {
       assert.equal(r.sheets[0]?.layout, "long");
       const v = byName(r, "Visits");
       assert.equal(v.polarity, "lower");
-      assert.deepEqual(v.series.map((o) => [o.period.label, o.actual, o.target, o.cells.actual]), [["Apr 2012", 12, 10, "F3"], ["May 2012", 9, 10, "F4"]]);
+      assert.deepEqual(
+        v.series.map((o) => [o.period.label, o.actual, o.target, o.cells.actual]),
+        [
+          ["Apr 2012", 12, 10, "F3"],
+          ["May 2012", 9, 10, "F4"],
+        ],
+      );
     });
 
     it("reads unmapped period headers of a wide mapping as periods, and applies the defaults", () => {
-      const wide = grid("W", [["Name", "Apr-12", "May-12"], ["Visits", 1, 2]]);
+      const wide = grid("W", [
+        ["Name", "Apr-12", "May-12"],
+        ["Visits", 1, 2],
+      ]);
       const r = detectWorkbook([wide], {
         yearStartMonth: 4,
         mapping: { sheets: { W: { headerRow: 1, layout: "wide", columns: { A: "name" }, defaults: { kind: "activity", serviceArea: "Libraries" } } } },
@@ -447,7 +595,10 @@ describe("detectWorkbook", () => {
         assert.equal(s.sure, true, s.sheet);
         assert.ok(s.kpis + s.activities > 0, s.sheet);
       }
-      assert.deepEqual(r.diagnostics.filter((d) => d.severity !== "info"), []);
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.severity !== "info"),
+        [],
+      );
       for (const s of withTables) {
         const withResults = r.indicators.filter((i) => i.sheet === s.sheet && i.series.some((o) => o.actual !== null));
         assert.ok(withResults.length > 0, `${s.sheet} has indicators with results`);

@@ -5,17 +5,32 @@ import { parseAggregation, parseExcluded, parseFrequency, parseKind, parsePolari
 describe("field text", () => {
   describe("parsePolarity", () => {
     const cases: [string, string | null][] = [
-      ["Higher", "higher"], ["High", "higher"], ["Higher is better", "higher"], ["Up", "higher"],
-      ["Lower", "lower"], ["Low", "lower"], ["Lower is better", "lower"], ["Down", "lower"],
-      ["Target", "target"], ["Close to target", "target"], ["On target", "target"], ["Sideways", null], ["", null],
+      ["Higher", "higher"],
+      ["High", "higher"],
+      ["Higher is better", "higher"],
+      ["Up", "higher"],
+      ["Lower", "lower"],
+      ["Low", "lower"],
+      ["Lower is better", "lower"],
+      ["Down", "lower"],
+      ["Target", "target"],
+      ["Close to target", "target"],
+      ["On target", "target"],
+      ["Sideways", null],
+      ["", null],
     ];
     for (const [text, p] of cases) it(`reads "${text}" as ${p ?? "unknown"}`, () => assert.equal(parsePolarity(text), p));
   });
 
   describe("parseFrequency", () => {
     const cases: [string, string | null][] = [
-      ["Monthly", "month"], ["Quarterly", "quarter"], ["Annual", "year"], ["Annually", "year"],
-      ["Rolling 12 months", "rolling12"], ["12 month rolling", "rolling12"], ["Fortnightly", null],
+      ["Monthly", "month"],
+      ["Quarterly", "quarter"],
+      ["Annual", "year"],
+      ["Annually", "year"],
+      ["Rolling 12 months", "rolling12"],
+      ["12 month rolling", "rolling12"],
+      ["Fortnightly", null],
     ];
     for (const [text, f] of cases) it(`reads "${text}" as ${f ?? "unknown"}`, () => assert.equal(parseFrequency(text), f));
   });

@@ -22,7 +22,10 @@ describe("detectWorkbook on hostile and huge input", () => {
     const rows: CellValue[][] = [header];
     for (let i = 0; i < 130_000; i++) rows.push([`R${i}`, `Indicator ${i}`, "Higher", 10, 9 + (i % 3), 11]);
     const reading = detectWorkbook([grid("Big", rows)], { yearStartMonth: 4 });
-    assert.deepEqual(reading.diagnostics.filter((d) => d.code === "sheet-unreadable"), []);
+    assert.deepEqual(
+      reading.diagnostics.filter((d) => d.code === "sheet-unreadable"),
+      [],
+    );
     assert.equal(reading.indicators.length, 130_000);
     assert.equal(reading.sheets[0]?.kpis, 130_000);
   });
@@ -45,7 +48,10 @@ describe("detectWorkbook on hostile and huge input", () => {
     it("removes a leading tab or carriage return from commentary, with a warning naming the cell", () => {
       const commentary = r.indicators.flatMap((i) => i.series.map((o) => o.commentary)).filter((c) => c !== null);
       assert.ok(commentary.includes("On track"), JSON.stringify(commentary));
-      assert.ok(commentary.every((c) => !/^[\t\r\n]/.test(c)), JSON.stringify(commentary));
+      assert.ok(
+        commentary.every((c) => !/^[\t\r\n]/.test(c)),
+        JSON.stringify(commentary),
+      );
       const cells = r.diagnostics.filter((d) => d.code === "hidden-characters-removed").map((d) => d.cell);
       assert.ok(cells.includes("H2") && cells.includes("H3"), cells.join(", "));
     });
@@ -71,13 +77,22 @@ describe("detectWorkbook on hostile and huge input", () => {
       const formats = values.map((row) => row.map((_, c) => (c >= 3 ? "mm:ss" : "General")));
       const reading = detectWorkbook([grid("Waits", values, formats)], { yearStartMonth: 4 });
       assert.equal(reading.indicators[0]?.series[0]?.actual, 0.0105);
-      assert.deepEqual(reading.diagnostics.filter((d) => d.code === "date-in-figure"), []);
+      assert.deepEqual(
+        reading.diagnostics.filter((d) => d.code === "date-in-figure"),
+        [],
+      );
     });
 
     it("warns about a reference used twice on one sheet, and about one indicator on two sheets", () => {
       const dups = r.diagnostics.filter((d) => d.code === "duplicate-indicator");
-      assert.ok(dups.some((d) => d.sheet === "KPIs" && d.cell === "A5" && /CR01/.test(d.message)), dups.map((d) => d.message).join("\n"));
-      assert.ok(dups.some((d) => d.sheet === "More KPIs" && d.cell === "A2" && /CR03/.test(d.message) && /KPIs/.test(d.message)), dups.map((d) => d.message).join("\n"));
+      assert.ok(
+        dups.some((d) => d.sheet === "KPIs" && d.cell === "A5" && /CR01/.test(d.message)),
+        dups.map((d) => d.message).join("\n"),
+      );
+      assert.ok(
+        dups.some((d) => d.sheet === "More KPIs" && d.cell === "A2" && /CR03/.test(d.message) && /KPIs/.test(d.message)),
+        dups.map((d) => d.message).join("\n"),
+      );
     });
 
     it("reads a header whose first row's cells are merged down over a row of periods as one header", () => {
@@ -87,13 +102,19 @@ describe("detectWorkbook on hostile and huge input", () => {
       const learners = r.indicators.find((i) => i.ref === "Q01");
       assert.equal(learners?.name, "Learners achieving a qualification");
       assert.equal(learners?.frequency, "quarter");
-      assert.deepEqual(learners?.series.map((o) => [o.period.label, o.actual, o.target, o.floor]), [
-        ["Q1 2012/13", 0.8, 0.85, 0.8],
-        ["Q2 2012/13", 0.86, 0.85, 0.8],
-        ["Q3 2012/13", 0.87, 0.85, 0.8],
-      ]);
+      assert.deepEqual(
+        learners?.series.map((o) => [o.period.label, o.actual, o.target, o.floor]),
+        [
+          ["Q1 2012/13", 0.8, 0.85, 0.8],
+          ["Q2 2012/13", 0.86, 0.85, 0.8],
+          ["Q3 2012/13", 0.87, 0.85, 0.8],
+        ],
+      );
       assert.equal(r.indicators.find((i) => i.ref === "Q02")?.polarity, "lower");
-      assert.deepEqual(r.diagnostics.filter((d) => d.sheet === "Two-row header" && d.code === "guessed-header-row"), []);
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.sheet === "Two-row header" && d.code === "guessed-header-row"),
+        [],
+      );
       assert.ok(r.diagnostics.some((d) => d.sheet === "Two-row header" && d.code === "two-row-header"));
     });
   });
@@ -120,7 +141,10 @@ describe("detectWorkbook on hostile and huge input", () => {
     });
 
     it("gives an error naming a sheet too large to read and its far cell", () => {
-      const reading = detectWorkbook([kpis], { yearStartMonth: 4, notes: { unread: [{ sheet: "Data", reason: "too-large", farCell: "XFD1048576", cells: 17_179_869_184, limit: 5_000_000 }] } });
+      const reading = detectWorkbook([kpis], {
+        yearStartMonth: 4,
+        notes: { unread: [{ sheet: "Data", reason: "too-large", farCell: "XFD1048576", cells: 17_179_869_184, limit: 5_000_000 }] },
+      });
       const d = reading.diagnostics.find((x) => x.code === "sheet-too-large");
       assert.equal(d?.severity, "error");
       assert.equal(d?.sheet, "Data");

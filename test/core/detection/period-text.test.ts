@@ -7,7 +7,7 @@ describe("period text", () => {
     for (const fmt of ["mmm-yy", "dd/mm/yyyy", "[$-809]mmmm yyyy", "d-mmm", "yyyy-mm-dd", "mmmm", "dd/mm/yyyy hh:mm"]) {
       it(`treats ${fmt} as a date`, () => assert.equal(isDateFormat(fmt), true));
     }
-    for (const fmt of ["General", "0%", "0.0%", "#,##0", "£#,##0.00", "@", "h:mm", "[h]:mm:ss", '0 "days"', "0.00E+00", '[Red]#,##0;[Blue]-#,##0']) {
+    for (const fmt of ["General", "0%", "0.0%", "#,##0", "£#,##0.00", "@", "h:mm", "[h]:mm:ss", '0 "days"', "0.00E+00", "[Red]#,##0;[Blue]-#,##0"]) {
       it(`does not treat ${fmt} as a date`, () => assert.equal(isDateFormat(fmt), false));
     }
   });

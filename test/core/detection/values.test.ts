@@ -126,7 +126,15 @@ describe("values", () => {
   });
 
   describe("parseUnit", () => {
-    const cases: [string, Unit | null][] = [["%", "percentage"], ["Percentage", "percentage"], ["£", "money"], ["Count", "count"], ["Number", "number"], ["", null], ["widgets", null]];
+    const cases: [string, Unit | null][] = [
+      ["%", "percentage"],
+      ["Percentage", "percentage"],
+      ["£", "money"],
+      ["Count", "count"],
+      ["Number", "number"],
+      ["", null],
+      ["widgets", null],
+    ];
     for (const [text, unit] of cases) it(`reads "${text}" as ${unit ?? "no unit"}`, () => assert.equal(parseUnit(text), unit));
   });
 });

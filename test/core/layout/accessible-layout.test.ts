@@ -47,16 +47,25 @@ describe("an accessible dashboard layout", () => {
       assert.ok(b && b.bottom > b.top, `${table.range} has a header and rows`);
       const header = plan.values[b.top]?.slice(b.left, b.right + 1) ?? [];
       assert.deepEqual(header, table.columns, `${table.name}: the header cells are its column names`);
-      assert.ok(table.columns.every((c) => typeof c === "string" && c.trim() !== ""), `${table.name} has no empty heading`);
+      assert.ok(
+        table.columns.every((c) => typeof c === "string" && c.trim() !== ""),
+        `${table.name} has no empty heading`,
+      );
       assert.equal(new Set(table.columns.map((c) => c.toLowerCase())).size, table.columns.length, `${table.name}'s headings are distinct`);
       for (let r = b.top + 1; r <= b.bottom; r++) {
         const cells = plan.values[r]?.slice(b.left, b.right + 1) ?? [];
-        assert.ok(cells.some((v) => v !== null), `${table.name}: row ${r + 1} is not blank`);
+        assert.ok(
+          cells.some((v) => v !== null),
+          `${table.name}: row ${r + 1} is not blank`,
+        );
       }
     }
     for (const heading of ["Summary", "Monthly key performance indicators", "Monthly activity indicators", "Exceptions"]) {
       const row = rowOf(plan.values, heading);
-      assert.ok(plan.tables.some((t) => rangeBounds(t.range)?.top === row), `the table under "${heading}" starts right below it`);
+      assert.ok(
+        plan.tables.some((t) => rangeBounds(t.range)?.top === row),
+        `the table under "${heading}" starts right below it`,
+      );
     }
   });
 

@@ -13,13 +13,35 @@ describe("activity table", () => {
 
   it("has the twelve columns from Ref to YTD expected", () => {
     assert.deepEqual(values[rowOf(values, "Ref") - 1]?.slice(0, 12), [
-      "Ref", "Indicator", "Period", "Result", "Expected", "Lower", "Upper", "Position", "Variance", "Variance %", "YTD result", "YTD expected",
+      "Ref",
+      "Indicator",
+      "Period",
+      "Result",
+      "Expected",
+      "Lower",
+      "Upper",
+      "Position",
+      "Variance",
+      "Variance %",
+      "YTD result",
+      "YTD expected",
     ]);
   });
 
   it("writes result, forecast range, position and variance", () => {
     assert.deepEqual(values[rowOf(values, "LAR01") - 1]?.slice(0, 12), [
-      "LAR01", "Physical visits to libraries", "Dec 2012", 412345, 400000, 380000, 420000, "Within range", 12345, 0.0308625, 3650000, 3600000,
+      "LAR01",
+      "Physical visits to libraries",
+      "Dec 2012",
+      412345,
+      400000,
+      380000,
+      420000,
+      "Within range",
+      12345,
+      0.0308625,
+      3650000,
+      3600000,
     ]);
   });
 

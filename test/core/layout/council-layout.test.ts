@@ -22,10 +22,20 @@ function rowWith(p: SheetPlan, text: string, column = 0): readonly unknown[] {
 }
 
 function allText(p: SheetPlan): string {
-  return p.values.flat().filter((v) => typeof v === "string").join("\n");
+  return p.values
+    .flat()
+    .filter((v) => typeof v === "string")
+    .join("\n");
 }
 
-const monitored = indicator({ ref: "CS05", name: "Anti-social behaviour incidents", polarity: "lower", unit: "count", monitorOnly: true, series: [obs(month("2012-11"), { actual: 420 }), obs(month("2012-12"), { actual: 390 })] } as Partial<Indicator>);
+const monitored = indicator({
+  ref: "CS05",
+  name: "Anti-social behaviour incidents",
+  polarity: "lower",
+  unit: "count",
+  monitorOnly: true,
+  series: [obs(month("2012-11"), { actual: 420 }), obs(month("2012-12"), { actual: 390 })],
+} as Partial<Indicator>);
 const beaten = indicator({ ref: "EX1", name: "Beaten by far", series: [obs(month("2012-12"), { actual: 0.95, target: 0.7, floor: 0.6 })] });
 
 describe("the dashboard with the statuses councils add", () => {
@@ -56,13 +66,20 @@ describe("the dashboard with the statuses councils add", () => {
   });
 
   it("names the comparison in the DoT heading when it is with the same period last year", () => {
-    const visits = indicator({ ref: "V1", series: [obs(month("2011-12"), { actual: 0.9, target: 0.8 }), obs(month("2012-12"), { actual: 0.85, target: 0.8 })] });
+    const visits = indicator({
+      ref: "V1",
+      series: [obs(month("2011-12"), { actual: 0.9, target: 0.8 }), obs(month("2012-12"), { actual: 0.85, target: 0.8 })],
+    });
     assert.ok(rowWith(plan([visits], { dotMethod: "lastYear" }), "Ref").includes("DoT on last year"));
     assert.ok(rowWith(plan([visits]), "Ref").includes("DoT"));
   });
 
   it("writes TOO EARLY in the YTD alert column while the year is too young for a YTD alert", () => {
-    const early = indicator({ ref: "Y1", unit: "count", series: [obs(month("2012-04"), { actual: 5, target: 4 }), obs(month("2012-05"), { actual: 6, target: 4 })] });
+    const early = indicator({
+      ref: "Y1",
+      unit: "count",
+      series: [obs(month("2012-04"), { actual: 5, target: 4 }), obs(month("2012-05"), { actual: 6, target: 4 })],
+    });
     assert.equal(rowWith(plan([early], { ytdMinMonths: 4 }, "2012-05"), "Y1")[12], "TOO EARLY");
   });
 
@@ -72,7 +89,15 @@ describe("the dashboard with the statuses councils add", () => {
       ref: "B1",
       name: "Adults satisfied",
       frequency: "year",
-      series: [obs(year, { actual: 0.72, comparators: [{ label: "Scottish average", value: 0.7, cell: "H5" }], rank: 4, rankOf: 32, quartile: 1 } as Partial<Observation>)],
+      series: [
+        obs(year, {
+          actual: 0.72,
+          comparators: [{ label: "Scottish average", value: 0.7, cell: "H5" }],
+          rank: 4,
+          rankOf: 32,
+          quartile: 1,
+        } as Partial<Observation>),
+      ],
     });
     const p = plan([compared], {}, "2023-03");
     const heading = rowOf(p.values, "Comparison with other councils");
@@ -88,7 +113,16 @@ describe("the dashboard with the statuses councils add", () => {
   });
 
   it("says in the data notes when a year to date does not cover the whole year so far", () => {
-    const gaps = indicator({ ref: "G1", name: "Gappy", unit: "count", series: [obs(month("2012-04"), { actual: 5, target: 4 }), obs(month("2012-05"), { actual: null, target: 4 }), obs(month("2012-06"), { actual: 6, target: 4 })] });
+    const gaps = indicator({
+      ref: "G1",
+      name: "Gappy",
+      unit: "count",
+      series: [
+        obs(month("2012-04"), { actual: 5, target: 4 }),
+        obs(month("2012-05"), { actual: null, target: 4 }),
+        obs(month("2012-06"), { actual: 6, target: 4 }),
+      ],
+    });
     assert.match(allText(plan([gaps], {}, "2012-06")), /G1 Gappy: the year to date covers 2 of 3 months \(no result for May 2012\)/);
   });
 });
@@ -99,7 +133,11 @@ describe("the dashboard's data notes on columns not used", () => {
       ["Ref", "Indicator", "Description", "Target", "Dec-12"],
       ["A1", "First", "What it is", 0.5, 0.6],
     ];
-    const { plan: p } = runPipeline([{ sheet: "KPIs", origin: "A1", values, numberFormat: values.map((r) => r.map(() => "General")) }], { ...defaultSettings(), period: "2012-12" }, "2013-01-10");
+    const { plan: p } = runPipeline(
+      [{ sheet: "KPIs", origin: "A1", values, numberFormat: values.map((r) => r.map(() => "General")) }],
+      { ...defaultSettings(), period: "2012-12" },
+      "2013-01-10",
+    );
     assert.match(allText(p), /Sheet 'KPIs': columns not used: C "Description"/);
   });
 });

@@ -12,7 +12,9 @@ describe("data notes", () => {
 
   it("names indicators without data, excluded ones with their reason, and stale ones", () => {
     assert.ok(notes.some((n) => n.startsWith("RS01 Rogue traders disrupted: no result has been reported for Dec 2012")));
-    assert.ok(notes.includes("BT01 Big Society loans approved: Not included in this iteration: the loan scheme is being redesigned and will report again from April."));
+    assert.ok(
+      notes.includes("BT01 Big Society loans approved: Not included in this iteration: the loan scheme is being redesigned and will report again from April."),
+    );
     assert.ok(notes.some((n) => n.startsWith("LAR04 Deaths registered within 5 days: the latest result (2010/11) is older")));
     assert.equal(notes.length, 4);
   });

@@ -11,7 +11,10 @@ describe("exceptions block", () => {
     const row = rowOf(values, "LAR03");
     assert.deepEqual(values[row - 1]?.slice(0, 4), ["LAR03", "Ceremonies conducted", "Outside expected range", "1,310 is above the upper threshold of 1,200."]);
     assert.ok(values[row - 1]?.slice(4).every((v) => v === null));
-    assert.deepEqual(b.tables.map((t) => t.range), [`A${row - 4}:D${row}`]);
+    assert.deepEqual(
+      b.tables.map((t) => t.range),
+      [`A${row - 4}:D${row}`],
+    );
     assert.equal(values.filter((r) => r[2] === "RED alert").length, 2);
   });
 

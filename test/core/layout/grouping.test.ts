@@ -16,7 +16,10 @@ describe("grouping", () => {
         "Quarterly activity indicators",
       ],
     );
-    assert.deepEqual(groups[0]?.indicators.map((i) => i.ref), ["CR01", "CSP01", "RS01", "-"]);
+    assert.deepEqual(
+      groups[0]?.indicators.map((i) => i.ref),
+      ["CR01", "CSP01", "RS01", "-"],
+    );
   });
 
   it("leaves excluded indicators out of every table", () => {

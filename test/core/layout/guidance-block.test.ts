@@ -11,7 +11,10 @@ describe("guidance block", () => {
     addGuidanceBlock(b, guidance);
     const values = b.values();
     const heading = rowOf(values, "Guidance notes");
-    const lines = values.slice(heading).map((r) => r[0]).filter((t): t is string => typeof t === "string");
+    const lines = values
+      .slice(heading)
+      .map((r) => r[0])
+      .filter((t): t is string => typeof t === "string");
     // Put back together, the lines are the notes, word for word.
     const joined = lines.join(" ").replace(/\s+/g, " ");
     assert.equal(joined, guidance.map((t) => `• ${t}`).join(" "));

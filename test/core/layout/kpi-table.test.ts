@@ -23,15 +23,39 @@ describe("KPI table", () => {
 
   it("has the fourteen columns from Ref to Commentary", () => {
     assert.deepEqual(values[header - 1], [
-      "Ref", "Indicator", "Period", "Result", "Target", "Floor", "Alert", "DoT",
-      "Previous result", "Previous alert", "YTD result", "YTD target", "YTD alert", "Commentary",
+      "Ref",
+      "Indicator",
+      "Period",
+      "Result",
+      "Target",
+      "Floor",
+      "Alert",
+      "DoT",
+      "Previous result",
+      "Previous alert",
+      "YTD result",
+      "YTD target",
+      "YTD alert",
+      "Commentary",
     ]);
   });
 
   it("writes a lower-is-better RED row with its words, arrow, previous alert and YTD", () => {
     const row = values[rowOf(values, "IYS01") - 1];
     assert.deepEqual(row?.slice(0, 13), [
-      "IYS01", "First time entrants to the youth justice system", "Q3 2012/13", 121, 90, 110, "RED", "▼ Worsened", 104, "AMBER", 330, 270, "RED",
+      "IYS01",
+      "First time entrants to the youth justice system",
+      "Q3 2012/13",
+      121,
+      90,
+      110,
+      "RED",
+      "▼ Worsened",
+      104,
+      "AMBER",
+      330,
+      270,
+      "RED",
     ]);
   });
 
@@ -50,9 +74,15 @@ describe("KPI table", () => {
   });
 
   it("colours each alert column with one conditional format of three rules relative to its top-left cell", () => {
-    assert.deepEqual(b.conditionalFormats.map((cf) => cf.range), [`G${first}:G${last}`, `J${first}:J${last}`, `M${first}:M${last}`]);
+    assert.deepEqual(
+      b.conditionalFormats.map((cf) => cf.range),
+      [`G${first}:G${last}`, `J${first}:J${last}`, `M${first}:M${last}`],
+    );
     const alert = b.conditionalFormats[0];
-    assert.deepEqual(alert?.rules.map((r) => r.formula), [`G${first}="RED"`, `G${first}="AMBER"`, `G${first}="GREEN"`]);
+    assert.deepEqual(
+      alert?.rules.map((r) => r.formula),
+      [`G${first}="RED"`, `G${first}="AMBER"`, `G${first}="GREEN"`],
+    );
     assert.equal(alert?.rules[0]?.fill, alertColours.RED.fill);
     assert.equal(alert?.rules[2]?.fontColor, alertColours.GREEN.text);
   });

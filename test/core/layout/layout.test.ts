@@ -26,7 +26,11 @@ function matchSnapshot(plan: SheetPlan, name: string): void {
   }
   if (readFileSync(file, "utf8") !== actual) {
     writeFileSync(actualFile, actual);
-    assert.deepEqual(JSON.parse(actual), JSON.parse(readFileSync(file, "utf8")), `Plan differs from ${name}.json; the new one is in ${path.basename(actualFile)}`);
+    assert.deepEqual(
+      JSON.parse(actual),
+      JSON.parse(readFileSync(file, "utf8")),
+      `Plan differs from ${name}.json; the new one is in ${path.basename(actualFile)}`,
+    );
   }
 }
 

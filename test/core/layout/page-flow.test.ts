@@ -46,7 +46,11 @@ function printedPages(plan: SheetPlan, capacity = pageHeightPoints(columnWidths)
 function isSectionTitle(plan: SheetPlan, row: number): boolean {
   const values = plan.values[row - 1] ?? [];
   const text = values[0];
-  return typeof text === "string" && values.slice(1, 14).every((v) => v === null) && /^(Summary|Exceptions|Data notes|Trend charts|Guidance notes|.+ indicators)( \(continued\))?$/.test(text);
+  return (
+    typeof text === "string" &&
+    values.slice(1, 14).every((v) => v === null) &&
+    /^(Summary|Exceptions|Data notes|Trend charts|Guidance notes|.+ indicators)( \(continued\))?$/.test(text)
+  );
 }
 
 function isTableHeader(plan: SheetPlan, row: number): boolean {
@@ -87,7 +91,11 @@ function bigDashboard(count: number): ReturnType<typeof sampleDashboard> {
     row: i + 2,
     ref: `K${String(i + 1).padStart(3, "0")}`,
     name: i % 3 === 0 ? `Percentage of enquiries resolved at the first point of contact, service ${i + 1}` : `Indicator ${i + 1}`,
-    trend: Array.from({ length: 13 }, (_, k) => ({ label: `${months[k % 12] ?? ""} ${2012 + Math.floor(k / 12)}`, actual: 0.7 + ((k * (i + 3)) % 11) / 100, target: 0.8 })),
+    trend: Array.from({ length: 13 }, (_, k) => ({
+      label: `${months[k % 12] ?? ""} ${2012 + Math.floor(k / 12)}`,
+      actual: 0.7 + ((k * (i + 3)) % 11) / 100,
+      target: 0.8,
+    })),
   }));
   return sampleDashboard({ indicators: [...sampleIndicators, ...indicators] });
 }
@@ -107,7 +115,10 @@ describe("page breaks", () => {
         pages.forEach((page, i) => {
           const first = page.rows.find((r) => !isBlank(plan, r));
           assert.ok(first !== undefined, `page ${i + 1} is not empty`);
-          assert.ok(isSectionTitle(plan, first) || isTableHeader(plan, first), `page ${i + 1} starts with row ${first}: ${JSON.stringify(plan.values[first - 1]?.slice(0, 3))}`);
+          assert.ok(
+            isSectionTitle(plan, first) || isTableHeader(plan, first),
+            `page ${i + 1} starts with row ${first}: ${JSON.stringify(plan.values[first - 1]?.slice(0, 3))}`,
+          );
         });
       });
 
@@ -143,7 +154,12 @@ describe("page breaks", () => {
         const on = pages.findIndex((p) => p.rows.includes(heading));
         const guidanceRows = [...sectionOf(plan)].filter(([, s]) => s === heading).map(([r]) => r);
         const spread = new Set(guidanceRows.map((r) => pages.findIndex((p) => p.rows.includes(r))));
-        if (spread.size > 1) assert.equal(pages[on]?.rows.find((r) => !isBlank(plan, r)), heading, "a guidance too long for one page starts a page");
+        if (spread.size > 1)
+          assert.equal(
+            pages[on]?.rows.find((r) => !isBlank(plan, r)),
+            heading,
+            "a guidance too long for one page starts a page",
+          );
         else assert.deepEqual([...spread], [on]);
       });
 
@@ -152,7 +168,10 @@ describe("page breaks", () => {
         const starts = pages.slice(1).map((p) => p.rows[0]);
         assert.deepEqual(plan.print.rowBreaks, starts);
         // Pages 3% taller than estimated give the same pages.
-        assert.deepEqual(printedPages(plan, pageHeightPoints(columnWidths) * 1.03).map((p) => p.rows[0]), pages.map((p) => p.rows[0]));
+        assert.deepEqual(
+          printedPages(plan, pageHeightPoints(columnWidths) * 1.03).map((p) => p.rows[0]),
+          pages.map((p) => p.rows[0]),
+        );
       });
     });
   }
@@ -185,7 +204,11 @@ describe("planParts", () => {
     const plan = planParts({ ...base, room: 372, pageRoom: 600, items: items(59) });
     assert.equal(plan.startsPage, false);
     // Greedy would leave 2 rows (21 + 36 + 2); the last part takes six, the page before it four fewer.
-    assert.deepEqual(plan.parts, [{ from: 0, to: 21 }, { from: 21, to: 53 }, { from: 53, to: 59 }]);
+    assert.deepEqual(plan.parts, [
+      { from: 0, to: 21 },
+      { from: 21, to: 53 },
+      { from: 53, to: 59 },
+    ]);
   });
 
   it("starts the section on a new page when fewer than six of its rows would fit under its heading", () => {
@@ -203,6 +226,9 @@ describe("planParts", () => {
     const notes = [{ height: 45, rows: 3 }, ...items(2), { height: 60, rows: 4 }];
     const plan = planParts({ ...base, room: 140, pageRoom: 160, items: notes });
     for (const part of plan.parts) assert.ok(part.to > part.from);
-    assert.deepEqual(plan.parts.map((p) => p.from), [0, ...plan.parts.slice(1).map((p) => p.from)]);
+    assert.deepEqual(
+      plan.parts.map((p) => p.from),
+      [0, ...plan.parts.slice(1).map((p) => p.from)],
+    );
   });
 });

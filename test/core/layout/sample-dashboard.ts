@@ -10,7 +10,19 @@ import { result } from "../rules/indicator-builder";
  */
 
 /** A blank row: the rules' test builder's defaults with nothing reported yet. */
-const base: IndicatorResult = result({ row: 2, ref: null, name: "", unit: "count", period: null, actual: null, target: null, floor: null, rag: null, reason: null, id: "" });
+const base: IndicatorResult = result({
+  row: 2,
+  ref: null,
+  name: "",
+  unit: "count",
+  period: null,
+  actual: null,
+  target: null,
+  floor: null,
+  rag: null,
+  reason: null,
+  id: "",
+});
 
 const dec2012 = { label: "Dec 2012", start: "2012-12-01", end: "2012-12-31" };
 const nov2012 = { label: "Nov 2012", start: "2012-11-01", end: "2012-11-30" };
@@ -37,7 +49,21 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     rag: "GREEN",
     dot: "IMPROVED",
     previous: { period: dec2012, actual: 0.78, rag: "AMBER" },
-    ytd: { year: "2012/13", aggregation: "mean", aggregationSource: "inferred", periods: 10, actual: 0.81, target: 0.8, expected: null, rag: "GREEN", expectedPeriods: 10, coverage: "10 of 10", complete: true, missing: [], tooEarly: false },
+    ytd: {
+      year: "2012/13",
+      aggregation: "mean",
+      aggregationSource: "inferred",
+      periods: 10,
+      actual: 0.81,
+      target: 0.8,
+      expected: null,
+      rag: "GREEN",
+      expectedPeriods: 10,
+      coverage: "10 of 10",
+      complete: true,
+      missing: [],
+      tooEarly: false,
+    },
     commentary: "Improved after two new advisers started in December.",
   }),
   indicator(3, {
@@ -97,7 +123,21 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     rag: "RED",
     dot: "WORSENED",
     previous: { period: q2, actual: 104, rag: "AMBER" },
-    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 3, actual: 330, target: 270, expected: null, rag: "RED", expectedPeriods: 3, coverage: "3 of 3", complete: true, missing: [], tooEarly: false },
+    ytd: {
+      year: "2012/13",
+      aggregation: "sum",
+      aggregationSource: "inferred",
+      periods: 3,
+      actual: 330,
+      target: 270,
+      expected: null,
+      rag: "RED",
+      expectedPeriods: 3,
+      coverage: "3 of 3",
+      complete: true,
+      missing: [],
+      tooEarly: false,
+    },
     commentary:
       "A rise in shoplifting offences among 15 to 17 year olds in two districts; the triage scheme restarts in February and is expected to bring the figure back under the floor standard by the end of the year.",
   }),
@@ -177,7 +217,21 @@ export const sampleIndicators: readonly IndicatorResult[] = [
     upper: 420000,
     position: "WITHIN",
     variance: { absolute: 12345, percent: 0.0308625 },
-    ytd: { year: "2012/13", aggregation: "sum", aggregationSource: "inferred", periods: 9, actual: 3650000, target: null, expected: 3600000, rag: null, expectedPeriods: 9, coverage: "9 of 9", complete: true, missing: [], tooEarly: false },
+    ytd: {
+      year: "2012/13",
+      aggregation: "sum",
+      aggregationSource: "inferred",
+      periods: 9,
+      actual: 3650000,
+      target: null,
+      expected: 3600000,
+      rag: null,
+      expectedPeriods: 9,
+      coverage: "9 of 9",
+      complete: true,
+      missing: [],
+      tooEarly: false,
+    },
   }),
   indicator(14, {
     ref: "LAR03",
@@ -244,8 +298,20 @@ export function sampleDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       })),
     },
     exceptions: [
-      { id: "KPIs!4", ref: "CLS01", name: "Adult learners achieving their learning goal (academic year)", kind: "red", reason: "68% is below the floor standard of 75%." },
-      { id: "KPIs!6", ref: "IYS01", name: "First time entrants to the youth justice system", kind: "red", reason: "121 is above the floor standard of 110 (lower is better)." },
+      {
+        id: "KPIs!4",
+        ref: "CLS01",
+        name: "Adult learners achieving their learning goal (academic year)",
+        kind: "red",
+        reason: "68% is below the floor standard of 75%.",
+      },
+      {
+        id: "KPIs!6",
+        ref: "IYS01",
+        name: "First time entrants to the youth justice system",
+        kind: "red",
+        reason: "121 is above the floor standard of 110 (lower is better).",
+      },
       { id: "KPIs!6", ref: "IYS01", name: "First time entrants to the youth justice system", kind: "worsened", reason: "Moved from AMBER to RED." },
       { id: "KPIs!14", ref: "LAR03", name: "Ceremonies conducted", kind: "outside-range", reason: "1,310 is above the upper threshold of 1,200." },
     ],

@@ -12,13 +12,18 @@ function compared(): Dashboard {
   assert.ok(first && second);
   const changes: Changes = {
     since: { cutoff: "2012-12", produced: "2013-01-10", recorded: "2013-01-10T09:00:00.000Z" },
-    entries: [{ id: first.id, ref: first.ref, name: first.name, change: "fell-to-red", before: "AMBER", now: "RED", text: `${first.name}: fell to red (was AMBER)` }],
+    entries: [
+      { id: first.id, ref: first.ref, name: first.name, change: "fell-to-red", before: "AMBER", now: "RED", text: `${first.name}: fell to red (was AMBER)` },
+    ],
     counts: { fellToRed: 1, backToGreen: 0, improved: 0, worsened: 0, added: 0, gone: 0, revised: 1 },
     notes: ["Directions of travel and previous results use today's figures, revisions included."],
   };
   const indicators = base.indicators.map((i, n) =>
     n === 0
-      ? { ...i, sinceLastReport: { cutoff: "2012-12", rag: "AMBER" as const, change: "fell-to-red" as const, revised: false, words: "Fell to red (was AMBER)" } }
+      ? {
+          ...i,
+          sinceLastReport: { cutoff: "2012-12", rag: "AMBER" as const, change: "fell-to-red" as const, revised: false, words: "Fell to red (was AMBER)" },
+        }
       : n === 1
         ? { ...i, sinceLastReport: { cutoff: "2012-12", rag: i.rag, change: null, revised: true, words: "Unchanged; figures revised" } }
         : { ...i, sinceLastReport: { cutoff: "2012-12", rag: i.rag, change: null, revised: false, words: "Unchanged" } },
@@ -27,7 +32,18 @@ function compared(): Dashboard {
     ...base,
     indicators,
     changes,
-    revisions: [{ id: second.id, ref: second.ref, name: second.name, period: "Dec 2012", field: "result", reported: 0.712, now: 0.698, text: "Dec 2012 result revised from 71.2% to 69.8% since the report of December 2012" }],
+    revisions: [
+      {
+        id: second.id,
+        ref: second.ref,
+        name: second.name,
+        period: "Dec 2012",
+        field: "result",
+        reported: 0.712,
+        now: 0.698,
+        text: "Dec 2012 result revised from 71.2% to 69.8% since the report of December 2012",
+      },
+    ],
   };
 }
 

@@ -19,7 +19,10 @@ describe("tables", () => {
   it("gives an indicator table its heading, a two-line heading row and one row per indicator", () => {
     const b = newBuilder();
     const indicators = sampleIndicators.slice(0, 3);
-    const [rows, ...more] = addIndicatorRows(b, { kind: "kpi", title: "Some indicators", indicators }, "2013-01", ["Ref", "Indicator"], (i) => [textCell(i.ref), textCell(i.name)]);
+    const [rows, ...more] = addIndicatorRows(b, { kind: "kpi", title: "Some indicators", indicators }, "2013-01", ["Ref", "Indicator"], (i) => [
+      textCell(i.ref),
+      textCell(i.name),
+    ]);
     assert.ok(rows);
     assert.equal(more.length, 0, "one part: it fits");
     const values = b.values();

@@ -49,9 +49,13 @@ describe("wrappedLines against the splitting it replaced", () => {
   it("gives the same number of lines for any text and width", () => {
     const chars = fc.constantFrom("a", "b", "longword", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "é", "-", "Q3 2012/13", "supercalifragilistic");
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 40 }).map((parts) => parts.join("")), fc.integer({ min: 1, max: 60 }), (text, width) => {
-        assert.equal(wrappedLines(text, width), splittingLines(text, width), JSON.stringify(text));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 40 }).map((parts) => parts.join("")),
+        fc.integer({ min: 1, max: 60 }),
+        (text, width) => {
+          assert.equal(wrappedLines(text, width), splittingLines(text, width), JSON.stringify(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -11,7 +11,12 @@ describe("title block", () => {
     assert.equal(last, 4);
     assert.deepEqual(
       b.values().map((r) => r[0]),
-      ["Customer & Communities", "Performance Dashboard", "Results up to the end of December 2012 and, where available, January 2013", "Produced 14 February 2013"],
+      [
+        "Customer & Communities",
+        "Performance Dashboard",
+        "Results up to the end of December 2012 and, where available, January 2013",
+        "Produced 14 February 2013",
+      ],
     );
     // Centred across the sheet's width, with nothing merged.
     for (let r = 1; r <= 4; r++) assert.ok(b.styles.some((s) => s.range === `A${r}:N${r}` && s.style.hAlign === "centerAcross"));

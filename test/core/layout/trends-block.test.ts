@@ -13,7 +13,11 @@ type Trend = IndicatorResult["trend"];
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Thirteen months Jan 2012 .. Jan 2013 of a percentage rising by a point a month, target 80%. */
-const crTrend: Trend = Array.from({ length: 13 }, (_, i) => ({ label: `${months[i % 12] ?? ""} ${2012 + Math.floor(i / 12)}`, actual: 0.7 + i / 100, target: 0.8 }));
+const crTrend: Trend = Array.from({ length: 13 }, (_, i) => ({
+  label: `${months[i % 12] ?? ""} ${2012 + Math.floor(i / 12)}`,
+  actual: 0.7 + i / 100,
+  target: 0.8,
+}));
 
 /** Trends by ref: which KPIs get one, and of what shape. */
 const trends: Record<string, Trend> = {
@@ -98,7 +102,10 @@ describe("trend charts block", () => {
   it("points each chart at the cells holding its trend's labels, results and targets", () => {
     const cr = chartFor(plan, "CR01");
     const labels = cellsOf(cr.categories).map((a) => valueAt(plan, a));
-    assert.deepEqual(labels, crTrend.map((p) => p.label));
+    assert.deepEqual(
+      labels,
+      crTrend.map((p) => p.label),
+    );
     assert.equal(labels[0], "Jan 2012");
     assert.equal(labels[12], "Jan 2013");
     const actual = cellsOf(cr.actual);
@@ -107,11 +114,21 @@ describe("trend charts block", () => {
     assert.ok(Math.abs(Number(valueAt(plan, actual[12] ?? "")) - 0.82) < 1e-9);
     assert.equal(formatAt(plan, actual[0] ?? ""), "0.0%", "results keep the indicator's format");
     assert.ok(cr.target);
-    assert.deepEqual(cellsOf(cr.target).map((a) => valueAt(plan, a)), Array.from({ length: 13 }, () => 0.8));
+    assert.deepEqual(
+      cellsOf(cr.target).map((a) => valueAt(plan, a)),
+      Array.from({ length: 13 }, () => 0.8),
+    );
 
     const ds = chartFor(plan, "DS02");
-    assert.deepEqual(cellsOf(ds.actual).map((a) => valueAt(plan, a)), [0.52, null, 0.55], "a missing result stays empty, never zero");
-    assert.deepEqual(cellsOf(ds.categories).map((a) => valueAt(plan, a)), ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13"]);
+    assert.deepEqual(
+      cellsOf(ds.actual).map((a) => valueAt(plan, a)),
+      [0.52, null, 0.55],
+      "a missing result stays empty, never zero",
+    );
+    assert.deepEqual(
+      cellsOf(ds.categories).map((a) => valueAt(plan, a)),
+      ["Q1 2012/13", "Q2 2012/13", "Q3 2012/13"],
+    );
   });
 
   it("gives each chart alternative text: the full title, and the dashboard's description of the trend", () => {
@@ -127,7 +144,10 @@ describe("trend charts block", () => {
   });
 
   it("names each chart, labels both axes and names the two lines", () => {
-    assert.deepEqual(plan.charts.map((c) => c.name), ["Trend 1", "Trend 2", "Trend 3"]);
+    assert.deepEqual(
+      plan.charts.map((c) => c.name),
+      ["Trend 1", "Trend 2", "Trend 3"],
+    );
     const cr = chartFor(plan, "CR01");
     assert.deepEqual(cr.axisTitles, { category: "Month", value: "Per cent" });
     assert.deepEqual(chartFor(plan, "DS02").axisTitles.category, "Quarter");
@@ -149,7 +169,10 @@ describe("trend charts block", () => {
   it("leaves out the target line when the trend never had a target", () => {
     const cs = chartFor(plan, "CS01");
     assert.equal(cs.target, null);
-    assert.deepEqual(cellsOf(cs.actual).map((a) => valueAt(plan, a)), [41890, 41234]);
+    assert.deepEqual(
+      cellsOf(cs.actual).map((a) => valueAt(plan, a)),
+      [41890, 41234],
+    );
   });
 
   it("keeps the chart data right of the print area, under a heading that says what it is", () => {
@@ -215,8 +238,24 @@ describe("trend charts block", () => {
 
 describe("hasTrend", () => {
   it("needs two results, not two periods", () => {
-    assert.equal(hasTrend({ trend: [{ label: "a", actual: 1, target: null }, { label: "b", actual: null, target: 2 }] }), false);
-    assert.equal(hasTrend({ trend: [{ label: "a", actual: 0, target: null }, { label: "b", actual: 0, target: null }] }), true);
+    assert.equal(
+      hasTrend({
+        trend: [
+          { label: "a", actual: 1, target: null },
+          { label: "b", actual: null, target: 2 },
+        ],
+      }),
+      false,
+    );
+    assert.equal(
+      hasTrend({
+        trend: [
+          { label: "a", actual: 0, target: null },
+          { label: "b", actual: 0, target: null },
+        ],
+      }),
+      true,
+    );
   });
 });
 
@@ -242,6 +281,10 @@ describe("chartColumnGroups", () => {
   });
 
   it("gives every chart at least one column", () => {
-    assert.deepEqual(chartColumnGroups([50, 1, 1], 3), [[0, 0], [1, 1], [2, 2]]);
+    assert.deepEqual(chartColumnGroups([50, 1, 1], 3), [
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { alertWord, dateInWords, dotWords, monthInWords, positionWords } from ".
 
 describe("words", () => {
   it("writes alerts as words, with NO DATA and NO TARGET spelt out", () => {
-    assert.deepEqual(["GREEN", "AMBER", "RED", "NO_DATA", "NO_TARGET", null].map((r) => alertWord(r as never)), ["GREEN", "AMBER", "RED", "NO DATA", "NO TARGET", ""]);
+    assert.deepEqual(
+      ["GREEN", "AMBER", "RED", "NO_DATA", "NO_TARGET", null].map((r) => alertWord(r as never)),
+      ["GREEN", "AMBER", "RED", "NO DATA", "NO TARGET", ""],
+    );
   });
 
   it("writes the direction of travel as a printable symbol and a word", () => {

@@ -6,18 +6,33 @@ import type { Indicator } from "../../../src/core/indicator";
 import { indicator, month, obs, rules } from "./indicator-builder";
 
 function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [] });
+  return buildDashboard(indicators, {
+    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
+    cutoff: "2012-12",
+    produced: "2013-01-10",
+    diagnostics: [],
+  });
 }
 
 const red = indicator({ id: "K!5", ref: "R1", name: "Red without commentary", series: [obs(month("2012-12"), { actual: 0.5, target: 0.8, floor: 0.7 })] });
-const explained = indicator({ id: "K!6", ref: "R2", name: "Red with commentary", series: [obs(month("2012-12"), { actual: 0.5, target: 0.8, floor: 0.7, commentary: "Staff sickness" })] });
+const explained = indicator({
+  id: "K!6",
+  ref: "R2",
+  name: "Red with commentary",
+  series: [obs(month("2012-12"), { actual: 0.5, target: 0.8, floor: 0.7, commentary: "Staff sickness" })],
+});
 const slipping = indicator({
   id: "K!7",
   ref: "W1",
   name: "Green but worse",
   series: [obs(month("2012-11"), { actual: 0.95, target: 0.8, floor: 0.7 }), obs(month("2012-12"), { actual: 0.9, target: 0.8, floor: 0.7 })],
 });
-const fine = indicator({ id: "K!8", ref: "G1", name: "Green and better", series: [obs(month("2012-11"), { actual: 0.85, target: 0.8 }), obs(month("2012-12"), { actual: 0.9, target: 0.8 })] });
+const fine = indicator({
+  id: "K!8",
+  ref: "G1",
+  name: "Green and better",
+  series: [obs(month("2012-11"), { actual: 0.85, target: 0.8 }), obs(month("2012-12"), { actual: 0.9, target: 0.8 })],
+});
 
 describe("commentary the committee expects", () => {
   it("lists every RED or worsened indicator that has no commentary, so the analyst can ask its owner", () => {

@@ -6,7 +6,12 @@ import type { Indicator, Observation } from "../../../src/core/indicator";
 import { indicator, obs, period, rules } from "./indicator-builder";
 
 function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2023-03", produced: "2024-01-10", diagnostics: [] });
+  return buildDashboard(indicators, {
+    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
+    cutoff: "2023-03",
+    produced: "2024-01-10",
+    diagnostics: [],
+  });
 }
 
 const year = period("2022/23", "2022-04-01", "2023-03-31");
@@ -35,7 +40,12 @@ describe("comparison with other councils", () => {
   });
 
   it("calls a lower figure better when lower is better", () => {
-    const cost = indicator({ frequency: "year", polarity: "lower", unit: "money", series: [obs(year, { actual: 5200, comparators: [{ label: "National average", value: 5600, cell: "H6" }] } as Partial<Observation>)] });
+    const cost = indicator({
+      frequency: "year",
+      polarity: "lower",
+      unit: "money",
+      series: [obs(year, { actual: 5200, comparators: [{ label: "National average", value: 5600, cell: "H6" }] } as Partial<Observation>)],
+    });
     assert.equal(build([cost]).indicators[0]?.comparisons[0]?.words, "better than the national average (£5,600)");
   });
 

@@ -5,7 +5,12 @@ import { month, period, result } from "./indicator-builder";
 
 describe("describeCoverage", () => {
   it("names the most common month and a later one where available", () => {
-    const results = [result({ period: month("2012-12") }), result({ period: month("2012-12") }), result({ period: month("2013-01") }), result({ period: period("Q2 2012/13", "2012-07-01", "2012-09-30"), frequency: "quarter" })];
+    const results = [
+      result({ period: month("2012-12") }),
+      result({ period: month("2012-12") }),
+      result({ period: month("2013-01") }),
+      result({ period: period("Q2 2012/13", "2012-07-01", "2012-09-30"), frequency: "quarter" }),
+    ];
     assert.equal(describeCoverage(results, "2013-01", 4), "Results up to the end of December 2012 and, where available, January 2013");
   });
 

@@ -13,7 +13,10 @@ const annual = (ref: string, actual: number) =>
   indicator({
     ref,
     frequency: "year",
-    series: [obs(period("2022/23", "2022-04-01", "2023-03-31"), { actual: actual - 0.01, target: 0.5 }), obs(period("2023/24", "2023-04-01", "2024-03-31"), { actual, target: 0.5 })],
+    series: [
+      obs(period("2022/23", "2022-04-01", "2023-03-31"), { actual: actual - 0.01, target: 0.5 }),
+      obs(period("2023/24", "2023-04-01", "2024-03-31"), { actual, target: 0.5 }),
+    ],
   });
 
 describe("the default reporting cut-off", () => {

@@ -64,6 +64,9 @@ describe("compareWithForecast reasons", () => {
 
   it("says when the thresholds come from the activity tolerance", () => {
     const { reason } = compareWithForecast({ actual: 1000, expected: 1000, lower: null, upper: null, unit: "count" }, rules());
-    assert.equal(reason, "Equal to the expected 1,000, within the expected range of 900 to 1,100 (thresholds of 10% of the forecast where the sheet gives none)");
+    assert.equal(
+      reason,
+      "Equal to the expected 1,000, within the expected range of 900 to 1,100 (thresholds of 10% of the forecast where the sheet gives none)",
+    );
   });
 });

@@ -16,7 +16,16 @@ describe("guidanceNotes", () => {
 
   it("follows changed settings", () => {
     const text = guidanceNotes(
-      rules({ atTarget: "AMBER", atFloor: "RED", amberTolerance: { kind: "percent", value: 0.05 }, greenTolerance: { kind: "percent", value: 0.02 }, dotMethod: "trend", trendPoints: 8, deadBand: 0.01, yearStartMonth: 9 }),
+      rules({
+        atTarget: "AMBER",
+        atFloor: "RED",
+        amberTolerance: { kind: "percent", value: 0.05 },
+        greenTolerance: { kind: "percent", value: 0.02 },
+        dotMethod: "trend",
+        trendPoints: 8,
+        deadBand: 0.01,
+        yearStartMonth: 9,
+      }),
     ).join("\n");
     assert.match(text, /equal to the target is AMBER/);
     assert.match(text, /equal to the floor standard is RED/);
@@ -36,7 +45,14 @@ describe("guidanceNotes for the settings councils differ on", () => {
 
   it("describes each new setting when it is turned on", () => {
     const text = guidanceNotes(
-      rules({ exceeded: { kind: "percent", value: 0.1 }, trendAlerts: "lastYear", dotMethod: "lastYear", ytdMinMonths: 4, monitorOnly: ["CS05"], zeroTargetBand: { kind: "absolute", value: 0.02 } } as Parameters<typeof rules>[0]),
+      rules({
+        exceeded: { kind: "percent", value: 0.1 },
+        trendAlerts: "lastYear",
+        dotMethod: "lastYear",
+        ytdMinMonths: 4,
+        monitorOnly: ["CS05"],
+        zeroTargetBand: { kind: "absolute", value: 0.02 },
+      } as Parameters<typeof rules>[0]),
     ).join("\n");
     assert.match(text, /EXCEEDED: the target has been beaten by more than 10% of the target/);
     assert.match(text, /AMBER when it is better than the same period last year, RED when it is not/);

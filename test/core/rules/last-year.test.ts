@@ -6,7 +6,12 @@ import type { Indicator } from "../../../src/core/indicator";
 import { indicator, month, obs, period, rules } from "./indicator-builder";
 
 function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [] });
+  return buildDashboard(indicators, {
+    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
+    cutoff: "2012-12",
+    produced: "2013-01-10",
+    diagnostics: [],
+  });
 }
 
 // December last year was better than this December; November was worse.

@@ -6,7 +6,12 @@ import type { Indicator } from "../../../src/core/indicator";
 import { indicator, month, obs, rules } from "./indicator-builder";
 
 function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, { settings: { ...defaultSettings(), rules: rules(ruleChanges) }, cutoff: "2012-12", produced: "2013-01-10", diagnostics: [] });
+  return buildDashboard(indicators, {
+    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
+    cutoff: "2012-12",
+    produced: "2013-01-10",
+    diagnostics: [],
+  });
 }
 
 // A crime count a council publishes without a target on purpose ("Data only").
@@ -29,7 +34,10 @@ describe("monitor-only indicators", () => {
     assert.equal(r?.trend.length, 2);
     assert.equal(r?.reason, "Monitor only: no target is set, so the result is shown for information without an alert");
     assert.equal(r?.previous?.rag, "MONITOR");
-    assert.deepEqual(d.diagnostics.filter((x) => x.severity !== "info"), []);
+    assert.deepEqual(
+      d.diagnostics.filter((x) => x.severity !== "info"),
+      [],
+    );
   });
 
   it("marks an indicator monitor only by its reference or name in the monitorOnly setting", () => {

@@ -43,7 +43,17 @@ describe("rateResult", () => {
     ];
     for (const row of table) {
       it(`rates ${row.why} (${row.actual} against ${row.target}/${row.floor}, ${row.polarity}) as ${row.expect}`, () => {
-        const { rag } = rateResult({ actual: row.actual, target: row.target, floor: row.floor, polarity: row.polarity, unit: row.unit ?? "percentage", tolerance: row.tolerance ?? null }, rules());
+        const { rag } = rateResult(
+          {
+            actual: row.actual,
+            target: row.target,
+            floor: row.floor,
+            polarity: row.polarity,
+            unit: row.unit ?? "percentage",
+            tolerance: row.tolerance ?? null,
+          },
+          rules(),
+        );
         assert.equal(rag, row.expect);
       });
     }
@@ -184,7 +194,10 @@ describe("rateResult", () => {
     });
 
     it("names the amber tolerance", () => {
-      const { reason } = rateResult({ actual: 195, target: 200, floor: null, polarity: "higher", unit: "count" }, rules({ amberTolerance: { kind: "percent", value: 0.05 } }));
+      const { reason } = rateResult(
+        { actual: 195, target: 200, floor: null, polarity: "higher", unit: "count" },
+        rules({ amberTolerance: { kind: "percent", value: 0.05 } }),
+      );
       assert.equal(reason, "5 below the target of 200, within the amber tolerance of 5% of the target");
     });
   });

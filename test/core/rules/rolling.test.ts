@@ -50,7 +50,11 @@ describe("rollingTwelveMonths", () => {
   });
 
   it("averages rates over the 12 months", () => {
-    const rate = indicator({ frequency: "rolling12", unit: "percentage", series: months(2012, 1, 12).map((k, i) => obs(month(k), { actual: i < 6 ? 0.5 : 0.7 })) });
+    const rate = indicator({
+      frequency: "rolling12",
+      unit: "percentage",
+      series: months(2012, 1, 12).map((k, i) => obs(month(k), { actual: i < 6 ? 0.5 : 0.7 })),
+    });
     const { series } = rollingTwelveMonths(rate);
     assert.equal(series.length, 1);
     assert.ok(Math.abs((series[0]?.actual ?? 0) - 0.6) < 1e-12);

@@ -54,38 +54,65 @@ describe("rule properties", () => {
 
   it("never rates GREEN a result that misses its floor standard", () => {
     fc.assert(
-      fc.property(figure, figure, fc.double({ min: 1e-6, max: 1e5, noNaN: true }), fc.constantFrom("higher" as const, "lower" as const), ruleSettings, (target, floorGap, miss, polarity, changes) => {
-        // The floor sits on the correct side of the target, and the result misses it by `miss`.
-        const floor = polarity === "higher" ? target - Math.abs(floorGap) : target + Math.abs(floorGap);
-        const actual = polarity === "higher" ? floor - miss * Math.max(1, Math.abs(floor)) : floor + miss * Math.max(1, Math.abs(floor));
-        const { rag } = rateResult({ actual, target, floor, polarity, unit: "number" }, rules(changes));
-        assert.notEqual(rag, "GREEN");
-        assert.equal(rag, "RED");
-      }),
+      fc.property(
+        figure,
+        figure,
+        fc.double({ min: 1e-6, max: 1e5, noNaN: true }),
+        fc.constantFrom("higher" as const, "lower" as const),
+        ruleSettings,
+        (target, floorGap, miss, polarity, changes) => {
+          // The floor sits on the correct side of the target, and the result misses it by `miss`.
+          const floor = polarity === "higher" ? target - Math.abs(floorGap) : target + Math.abs(floorGap);
+          const actual = polarity === "higher" ? floor - miss * Math.max(1, Math.abs(floor)) : floor + miss * Math.max(1, Math.abs(floor));
+          const { rag } = rateResult({ actual, target, floor, polarity, unit: "number" }, rules(changes));
+          assert.notEqual(rag, "GREEN");
+          assert.equal(rag, "RED");
+        },
+      ),
     );
   });
 
   it("rates NO_DATA exactly when a KPI with a target, not excluded and not stale, has no result", () => {
     fc.assert(
-      fc.property(fc.option(figure, { freq: 2 }), figure, fc.option(figure), fc.constantFrom("higher" as const, "lower" as const, "target" as const), (actual, target, floor, polarity) => {
-        const kpi = indicator({ polarity, unit: "number", series: [obs(month("2013-01"), { actual, target, floor })] });
-        const dashboard = buildDashboard([kpi], { settings: defaultSettings(), cutoff: "2013-01", produced: "2013-02-10", diagnostics: [] });
-        const row = dashboard.indicators[0];
-        assert.equal(row?.stale, false);
-        assert.equal(row?.rag === "NO_DATA", actual === null);
-      }),
+      fc.property(
+        fc.option(figure, { freq: 2 }),
+        figure,
+        fc.option(figure),
+        fc.constantFrom("higher" as const, "lower" as const, "target" as const),
+        (actual, target, floor, polarity) => {
+          const kpi = indicator({ polarity, unit: "number", series: [obs(month("2013-01"), { actual, target, floor })] });
+          const dashboard = buildDashboard([kpi], { settings: defaultSettings(), cutoff: "2013-01", produced: "2013-02-10", diagnostics: [] });
+          const row = dashboard.indicators[0];
+          assert.equal(row?.stale, false);
+          assert.equal(row?.rag === "NO_DATA", actual === null);
+        },
+      ),
     );
   });
 
   it("gives the same alert with or without the sentence explaining it", () => {
     // Quarter steps make results land exactly on targets, floors and tolerance edges.
-    const value = fc.option(fc.oneof(figure, fc.integer({ min: -8, max: 8 }).map((n) => n / 4)), { freq: 8 });
+    const value = fc.option(
+      fc.oneof(
+        figure,
+        fc.integer({ min: -8, max: 8 }).map((n) => n / 4),
+      ),
+      { freq: 8 },
+    );
     fc.assert(
-      fc.property(value, value, value, fc.constantFrom("higher" as const, "lower" as const, "target" as const), tolerance, ruleSettings, (actual, target, floor, polarity, own, changes) => {
-        const input = { actual, target, floor, polarity, unit: "number" as const, tolerance: own };
-        const settings = rules(changes);
-        assert.equal(alertOf(input, settings), rateResult(input, settings).rag);
-      }),
+      fc.property(
+        value,
+        value,
+        value,
+        fc.constantFrom("higher" as const, "lower" as const, "target" as const),
+        tolerance,
+        ruleSettings,
+        (actual, target, floor, polarity, own, changes) => {
+          const input = { actual, target, floor, polarity, unit: "number" as const, tolerance: own };
+          const settings = rules(changes);
+          assert.equal(alertOf(input, settings), rateResult(input, settings).rag);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,13 @@ const calls = indicator({
   series: [
     obs(month("2012-11"), { actual: 0.78, target: 0.8, floor: 0.7 }),
     obs(month("2012-12"), { actual: 0.82, target: 0.8, floor: 0.7 }),
-    obs(month("2013-01"), { actual: 0.66, target: 0.8, floor: 0.7, commentary: "Staff sickness in January", cells: { actual: "F5", target: "G5", floor: "H5" } }),
+    obs(month("2013-01"), {
+      actual: 0.66,
+      target: 0.8,
+      floor: 0.7,
+      commentary: "Staff sickness in January",
+      cells: { actual: "F5", target: "G5", floor: "H5" },
+    }),
   ],
 });
 const drugs = indicator({
@@ -292,7 +298,9 @@ describe("buildDashboard", () => {
     assert.equal(out.cutoff, "2013-01");
     assert.equal(out.coverage, "Results up to the end of December 2012 and, where available, January 2013");
     // The code says what happened; the month chosen is in the words.
-    assert.ok(out.diagnostics.some((d) => d.code === "no-period-chosen" && d.severity === "info" && d.message.includes("results up to the end of January 2013")));
+    assert.ok(
+      out.diagnostics.some((d) => d.code === "no-period-chosen" && d.severity === "info" && d.message.includes("results up to the end of January 2013")),
+    );
   });
 
   it("takes the latest month of the monthly results, not the end of a year whose result is already in", () => {
@@ -345,10 +353,19 @@ describe("buildDashboard", () => {
 
 describe("buildDashboard with the rules councils publish", () => {
   const build = (indicators: readonly Indicator[], cutoff: string, ruleChanges: Record<string, unknown> = {}) =>
-    buildDashboard(indicators, { settings: { ...defaultSettings(), rules: { ...defaultSettings().rules, ...ruleChanges } }, cutoff, produced: "2013-01-10", diagnostics: [] });
+    buildDashboard(indicators, {
+      settings: { ...defaultSettings(), rules: { ...defaultSettings().rules, ...ruleChanges } },
+      cutoff,
+      produced: "2013-01-10",
+      diagnostics: [],
+    });
 
   it("warns, once per indicator, when a band that is a percentage of the target meets a target of 0", () => {
-    const gap = indicator({ name: "Gender pay gap", polarity: "target", series: [obs(month("2012-11"), { actual: 0.01, target: 0 }), obs(month("2012-12"), { actual: 0.02, target: 0, cells: { target: "E7" } })] });
+    const gap = indicator({
+      name: "Gender pay gap",
+      polarity: "target",
+      series: [obs(month("2012-11"), { actual: 0.01, target: 0 }), obs(month("2012-12"), { actual: 0.02, target: 0, cells: { target: "E7" } })],
+    });
     const d = build([gap], "2012-12");
     const warnings = d.diagnostics.filter((x) => x.code === "relative-band-zero-target");
     assert.equal(warnings.length, 1);
@@ -356,14 +373,25 @@ describe("buildDashboard with the rules councils publish", () => {
   });
 
   it("warns when a year to date is over missing months, naming them", () => {
-    const gaps = indicator({ unit: "count", series: [obs(month("2012-04"), { actual: 5, target: 4 }), obs(month("2012-05"), { actual: null, target: 4 }), obs(month("2012-06"), { actual: 6, target: 4 })] });
+    const gaps = indicator({
+      unit: "count",
+      series: [
+        obs(month("2012-04"), { actual: 5, target: 4 }),
+        obs(month("2012-05"), { actual: null, target: 4 }),
+        obs(month("2012-06"), { actual: 6, target: 4 }),
+      ],
+    });
     const warning = build([gaps], "2012-06").diagnostics.find((x) => x.code === "ytd-incomplete");
     assert.match(warning?.message ?? "", /2 of 3 months/);
     assert.match(warning?.message ?? "", /May 2012/);
   });
 
   it("lets an indicator published every two years keep its latest result current for 24 months", () => {
-    const biennial = indicator({ frequency: "year", staleAfterMonths: 24, series: [obs(period("2010/11", "2010-04-01", "2011-03-31"), { actual: 0.8, target: 0.7 })] } as Partial<Indicator>);
+    const biennial = indicator({
+      frequency: "year",
+      staleAfterMonths: 24,
+      series: [obs(period("2010/11", "2010-04-01", "2011-03-31"), { actual: 0.8, target: 0.7 })],
+    } as Partial<Indicator>);
     const r = build([biennial], "2012-12").indicators[0];
     assert.equal(r?.stale, false);
     assert.equal(r?.rag, "GREEN");

@@ -64,7 +64,13 @@ describe("since the last report", () => {
     const december = [kpi("A1", "Kept", 5, [0.85, 0.85]), kpi("A2", "Deleted since", 6, [0.85, 0.85])];
     const januaryRows = [kpi("A1", "Kept", 5, [0.85, 0.85, 0.85]), kpi("A3", "Added since", 6, [null, null, 0.85])];
     const d = january(januaryRows, decemberReport(december));
-    assert.deepEqual(d.changes.entries.map((e) => [e.ref, e.change]), [["A3", "new"], ["A2", "gone"]]);
+    assert.deepEqual(
+      d.changes.entries.map((e) => [e.ref, e.change]),
+      [
+        ["A3", "new"],
+        ["A2", "gone"],
+      ],
+    );
     assert.equal(d.indicators[1]?.sinceLastReport?.change, "new");
     assert.match(d.changes.entries[1]?.text ?? "", /no longer in the workbook/);
   });
@@ -73,15 +79,21 @@ describe("since the last report", () => {
     const december = [kpi("A1", "Calls answered", 5, [0.7, 0.712])];
     const revised = [kpi("A1", "Calls answered", 5, [0.7, 0.698, 0.75])];
     const d = january(revised, decemberReport(december));
-    assert.deepEqual(d.revisions.map((r) => [r.ref, r.period, r.field, r.reported, r.now]), [
-      ["A1", "Dec 2012", "result", 0.712, 0.698],
-      ["A1", "Dec 2012", "YTD result", d.revisions[1]?.reported ?? NaN, d.revisions[1]?.now ?? NaN],
-    ]);
+    assert.deepEqual(
+      d.revisions.map((r) => [r.ref, r.period, r.field, r.reported, r.now]),
+      [
+        ["A1", "Dec 2012", "result", 0.712, 0.698],
+        ["A1", "Dec 2012", "YTD result", d.revisions[1]?.reported ?? NaN, d.revisions[1]?.now ?? NaN],
+      ],
+    );
     assert.equal(d.revisions[0]?.text, "Dec 2012 result revised from 71.2% to 69.8% since the report of December 2012");
     assert.equal(d.indicators[0]?.sinceLastReport?.revised, true);
     assert.match(d.indicators[0]?.sinceLastReport?.words ?? "", /figures revised/);
     assert.equal(d.changes.counts.revised, 2);
-    assert.ok(d.changes.notes.some((n) => /use today's figures/.test(n)), "the direction of travel says it uses today's figures");
+    assert.ok(
+      d.changes.notes.some((n) => /use today's figures/.test(n)),
+      "the direction of travel says it uses today's figures",
+    );
     assert.equal(d.indicators[0]?.previous?.actual, 0.698, "the previous result is today's figure");
   });
 
@@ -100,8 +112,14 @@ describe("since the last report", () => {
     const januaryRows = [kpi("A1", "Calls answered within 20 seconds", 9, [0.85, 0.85, 0.85]), kpi("B2", "Website visits", 5, [0.85, 0.85, 0.85])];
     const d = january(januaryRows, decemberReport(december));
     assert.deepEqual(d.changes.entries, []);
-    assert.ok(d.changes.notes.some((n) => /A1 Calls answered within 20 seconds: renamed since the report of December 2012 \(was "Calls answered in 20s"\)/.test(n)), d.changes.notes.join("\n"));
-    assert.ok(d.changes.notes.some((n) => /Website visits: reference changed from B1 to B2/.test(n)), d.changes.notes.join("\n"));
+    assert.ok(
+      d.changes.notes.some((n) => /A1 Calls answered within 20 seconds: renamed since the report of December 2012 \(was "Calls answered in 20s"\)/.test(n)),
+      d.changes.notes.join("\n"),
+    );
+    assert.ok(
+      d.changes.notes.some((n) => /Website visits: reference changed from B1 to B2/.test(n)),
+      d.changes.notes.join("\n"),
+    );
   });
 
   it("does not compare figures for revisions when the way the workbook is read has changed, and says so", () => {
@@ -142,8 +160,18 @@ describe("since the last report", () => {
 
   it("does not compare with a history recorded for another dashboard", () => {
     const rows = [kpi("A1", "Calls answered", 5, [0.8, 0.8, 0.6])];
-    const theirs = parseHistory(serialiseHistory(recordSnapshot(null, snapshotOf(january(rows, { history: null, problem: null }), settings, "x"), { title: "Performance Dashboard", directorate: "Another Council" }).history));
-    const d = january(rows, { history: theirs.history && { ...theirs.history, snapshots: theirs.history.snapshots.map((s) => ({ ...s, cutoff: "2012-12" })) }, problem: null });
+    const theirs = parseHistory(
+      serialiseHistory(
+        recordSnapshot(null, snapshotOf(january(rows, { history: null, problem: null }), settings, "x"), {
+          title: "Performance Dashboard",
+          directorate: "Another Council",
+        }).history,
+      ),
+    );
+    const d = january(rows, {
+      history: theirs.history && { ...theirs.history, snapshots: theirs.history.snapshots.map((s) => ({ ...s, cutoff: "2012-12" })) },
+      problem: null,
+    });
     assert.equal(d.changes.since, null);
     assert.ok(d.diagnostics.some((x) => x.code === "history-of-another-dashboard"));
   });
@@ -151,8 +179,28 @@ describe("since the last report", () => {
   it("compares a quarterly indicator's revised quarter by its label", () => {
     const q2 = period("Q2 2012/13", "2012-07-01", "2012-09-30");
     const q3 = period("Q3 2012/13", "2012-10-01", "2012-12-31");
-    const reported = [indicator({ id: "Q!4", sheet: "Q", row: 4, ref: "Q01", name: "Drug users completing treatment", frequency: "quarter", series: [obs(q2, { actual: 0.712, target: 0.7, floor: 0.6 })] })];
-    const today = [indicator({ id: "Q!4", sheet: "Q", row: 4, ref: "Q01", name: "Drug users completing treatment", frequency: "quarter", series: [obs(q2, { actual: 0.698, target: 0.7, floor: 0.6 }), obs(q3, { actual: 0.72, target: 0.7, floor: 0.6 })] })];
+    const reported = [
+      indicator({
+        id: "Q!4",
+        sheet: "Q",
+        row: 4,
+        ref: "Q01",
+        name: "Drug users completing treatment",
+        frequency: "quarter",
+        series: [obs(q2, { actual: 0.712, target: 0.7, floor: 0.6 })],
+      }),
+    ];
+    const today = [
+      indicator({
+        id: "Q!4",
+        sheet: "Q",
+        row: 4,
+        ref: "Q01",
+        name: "Drug users completing treatment",
+        frequency: "quarter",
+        series: [obs(q2, { actual: 0.698, target: 0.7, floor: 0.6 }), obs(q3, { actual: 0.72, target: 0.7, floor: 0.6 })],
+      }),
+    ];
     const d = january(today, decemberReport(reported));
     assert.equal(d.revisions[0]?.text, "Q2 2012/13 result revised from 71.2% to 69.8% since the report of December 2012");
   });

@@ -27,7 +27,10 @@ describe("describeTrend", () => {
         { period: month("2012-12"), actual: 9, target: 10 },
       ],
     });
-    assert.equal(profiled, "Number of rogue traders disrupted, November 2012 to December 2012, against targets from 8 to 10; latest result 9 in December 2012.");
+    assert.equal(
+      profiled,
+      "Number of rogue traders disrupted, November 2012 to December 2012, against targets from 8 to 10; latest result 9 in December 2012.",
+    );
     const none = describeTrend({
       name: "All recorded crime",
       unit: "count",
@@ -37,7 +40,10 @@ describe("describeTrend", () => {
         { period: period("12 months to Dec 2012", "2012-01-01", "2012-12-31"), actual: 93812, target: null },
       ],
     });
-    assert.equal(none, "All recorded crime, 12 months to November 2012 to 12 months to December 2012, with no target set; latest result 93,812 in 12 months to December 2012.");
+    assert.equal(
+      none,
+      "All recorded crime, 12 months to November 2012 to 12 months to December 2012, with no target set; latest result 93,812 in 12 months to December 2012.",
+    );
   });
 
   it("uses the latest period that has a result, not a later empty one", () => {
@@ -68,6 +74,9 @@ describe("buildDashboard's trend description", () => {
       series: months.map((m, i) => obs(month(m), { actual: 0.8 + i / 200, target: 0.85, floor: 0.75 })),
     });
     const out = buildDashboard([calls], { settings: defaultSettings(), cutoff: "2013-01", produced: "2013-02-01", diagnostics: [] });
-    assert.equal(out.indicators[0]?.trendDescription, "Calls answered within 20 seconds, April 2012 to January 2013, against a target of 85.0%; latest result 84.5% in January 2013.");
+    assert.equal(
+      out.indicators[0]?.trendDescription,
+      "Calls answered within 20 seconds, April 2012 to January 2013, against a target of 85.0%; latest result 84.5% in January 2013.",
+    );
   });
 });

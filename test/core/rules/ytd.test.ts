@@ -33,7 +33,11 @@ describe("yearToDate", () => {
   it("skips months without a result and their targets, like for like", () => {
     const gap = indicator({
       unit: "count",
-      series: [obs(month("2012-04"), { actual: 100, target: 90 }), obs(month("2012-05"), { actual: null, target: 100 }), obs(month("2012-06"), { actual: 80, target: 110 })],
+      series: [
+        obs(month("2012-04"), { actual: 100, target: 90 }),
+        obs(month("2012-05"), { actual: null, target: 100 }),
+        obs(month("2012-06"), { actual: 80, target: 110 }),
+      ],
     });
     const ytd = yearToDate(gap, gap.series[2]!, rules());
     assert.equal(ytd?.periods, 2);
@@ -135,7 +139,11 @@ describe("yearToDate done right", () => {
       name: "Apprenticeships started (cumulative)",
       unit: "count",
       cumulative: true,
-      series: [obs(month("2012-04"), { actual: 10, target: 8 }), obs(month("2012-05"), { actual: 25, target: 16 }), obs(month("2012-06"), { actual: 40, target: 24 })],
+      series: [
+        obs(month("2012-04"), { actual: 10, target: 8 }),
+        obs(month("2012-05"), { actual: 25, target: 16 }),
+        obs(month("2012-06"), { actual: 40, target: 24 }),
+      ],
     } as Parameters<typeof indicator>[0]);
     const ytd = yearToDate(cumulative, cumulative.series[2]!, rules());
     assert.equal(ytd?.actual, 40);
@@ -147,7 +155,9 @@ describe("yearToDate done right", () => {
   it("says how much of the year the YTD covers, and which months are missing", () => {
     const gaps = indicator({
       unit: "count",
-      series: ["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => obs(month(`2012-${m}`), { actual: m === "08" || m === "09" ? null : 10, target: 9 })),
+      series: ["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) =>
+        obs(month(`2012-${m}`), { actual: m === "08" || m === "09" ? null : 10, target: 9 }),
+      ),
     });
     const ytd = yearToDate(gaps, gaps.series[8]!, rules()) as (ReturnType<typeof yearToDate> & Record<string, unknown>) | null;
     assert.equal(ytd?.periods, 7);

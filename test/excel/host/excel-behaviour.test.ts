@@ -15,10 +15,12 @@ const rule = (formula: string, extra: Partial<FakeConditionalFormat> = {}): Fake
   ...extra,
 });
 
-const isCode = (code: string) => (e: FakeOfficeError): boolean => {
-  assert.equal(e.code, code, e.message);
-  return true;
-};
+const isCode =
+  (code: string) =>
+  (e: FakeOfficeError): boolean => {
+    assert.equal(e.code, code, e.message);
+    return true;
+  };
 
 describe("the test Excel: Microsoft's office.js client on the RichApi host", () => {
   describe("the client is Microsoft's own", () => {
@@ -170,7 +172,9 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     });
 
     it("refuses to read a custom rule's formula from a rule of another type", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "S", values: [], conditionalFormats: [rule("=A1=1"), rule("", { type: "CellValue", formula: null })] }] });
+      const fake = createFakeExcel({
+        sheets: [{ name: "S", values: [], conditionalFormats: [rule("=A1=1"), rule("", { type: "CellValue", formula: null })] }],
+      });
       await assert.rejects(
         fake.Excel.run(async (ctx: Ctx) => {
           const cfs = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats;
@@ -182,7 +186,9 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     });
 
     it("reads a rule of another type as a null custom part through customOrNullObject", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "S", values: [], conditionalFormats: [rule("=A1=1"), rule("", { type: "CellValue", formula: null })] }] });
+      const fake = createFakeExcel({
+        sheets: [{ name: "S", values: [], conditionalFormats: [rule("=A1=1"), rule("", { type: "CellValue", formula: null })] }],
+      });
       const formulas = await fake.Excel.run(async (ctx: Ctx) => {
         const cfs = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats;
         cfs.load("items/customOrNullObject/rule/formula");
@@ -217,8 +223,16 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
       });
 
     it("refuses to delete a VeryHidden sheet until it is made visible", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "Secret", values: [], visibility: "VeryHidden" }] });
-      await assert.rejects(attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("Secret").delete()), isCode("GeneralException"));
+      const fake = createFakeExcel({
+        sheets: [
+          { name: "A", values: [] },
+          { name: "Secret", values: [], visibility: "VeryHidden" },
+        ],
+      });
+      await assert.rejects(
+        attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("Secret").delete()),
+        isCode("GeneralException"),
+      );
       await attempt(fake, (ctx) => {
         const ws = ctx.workbook.worksheets.getItem("Secret");
         ws.visibility = "Visible";
@@ -228,14 +242,25 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     });
 
     it("keeps a VeryHidden sheet in the worksheets collection, with its cells readable", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "Secret", values: [["kept"]], visibility: "VeryHidden" }] });
+      const fake = createFakeExcel({
+        sheets: [
+          { name: "A", values: [] },
+          { name: "Secret", values: [["kept"]], visibility: "VeryHidden" },
+        ],
+      });
       await fake.Excel.run(async (ctx: Ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name,items/visibility");
         const used = sheets.getItem("Secret").getUsedRange(true);
         used.load("values");
         await ctx.sync();
-        assert.deepEqual(sheets.items.map((s) => [s.name, s.visibility]), [["A", "Visible"], ["Secret", "VeryHidden"]]);
+        assert.deepEqual(
+          sheets.items.map((s) => [s.name, s.visibility]),
+          [
+            ["A", "Visible"],
+            ["Secret", "VeryHidden"],
+          ],
+        );
         assert.deepEqual(used.values, [["kept"]]);
       });
     });
@@ -255,8 +280,16 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     });
 
     it("refuses to delete or hide the last visible sheet", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "B", values: [], visibility: "Hidden" }] });
-      await assert.rejects(attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("A").delete()), isCode("InvalidOperation"));
+      const fake = createFakeExcel({
+        sheets: [
+          { name: "A", values: [] },
+          { name: "B", values: [], visibility: "Hidden" },
+        ],
+      });
+      await assert.rejects(
+        attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("A").delete()),
+        isCode("InvalidOperation"),
+      );
       await assert.rejects(
         attempt(fake, (ctx) => {
           ctx.workbook.worksheets.getItem("A").visibility = "Hidden";
@@ -277,7 +310,10 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     ] as const) {
       it(`refuses the sheet name "${name}" with ${code}`, async () => {
         const fake = createFakeExcel({ sheets: [{ name: "KPIs", values: [] }] });
-        await assert.rejects(attempt(fake, (ctx) => void ctx.workbook.worksheets.add(name)), isCode(code));
+        await assert.rejects(
+          attempt(fake, (ctx) => void ctx.workbook.worksheets.add(name)),
+          isCode(code),
+        );
         await assert.rejects(
           attempt(fake, (ctx) => {
             ctx.workbook.worksheets.add("New").name = name;
@@ -288,7 +324,12 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
     }
 
     it("makes a sheet the active one when its panes are frozen, as freezing works through the sheet's view", async () => {
-      const fake = createFakeExcel({ sheets: [{ name: "A", values: [] }, { name: "B", values: [] }] });
+      const fake = createFakeExcel({
+        sheets: [
+          { name: "A", values: [] },
+          { name: "B", values: [] },
+        ],
+      });
       assert.equal(fake.activeSheetName(), "A");
       await attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("B").freezePanes.freezeRows(2));
       assert.equal(fake.activeSheetName(), "B");
@@ -305,7 +346,10 @@ describe("the test Excel: Microsoft's office.js client on the RichApi host", () 
           isCode("InvalidArgument"),
         );
       }
-      await assert.rejects(attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("A").pageLayout.setPrintMargins("Centimeters", { top: -1 })), isCode("InvalidArgument"));
+      await assert.rejects(
+        attempt(fake, (ctx) => ctx.workbook.worksheets.getItem("A").pageLayout.setPrintMargins("Centimeters", { top: -1 })),
+        isCode("InvalidArgument"),
+      );
       await attempt(fake, (ctx) => {
         ctx.workbook.worksheets.getItem("A").pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       });

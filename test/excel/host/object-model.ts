@@ -342,7 +342,8 @@ class WorksheetObject extends HostObject {
         GetRangeByIndexes: (row, col, rows, cols) => {
           this.sheet();
           const [r, c, n, m] = [num(row, "startRow"), num(col, "startColumn"), num(rows, "rowCount"), num(cols, "columnCount")];
-          if (n < 1 || m < 1 || r < 0 || c < 0 || r + n > MAX_ROWS || c + m > MAX_COLS) throw new HostError("InvalidArgument", "The range indexes are not valid.");
+          if (n < 1 || m < 1 || r < 0 || c < 0 || r + n > MAX_ROWS || c + m > MAX_COLS)
+            throw new HostError("InvalidArgument", "The range indexes are not valid.");
           return this.range({ r0: r, c0: c, r1: r + n - 1, c1: c + m - 1 });
         },
         GetCell: (row, col) => this.range({ r0: num(row, "row"), c0: num(col, "column"), r1: num(row, "row"), c1: num(col, "column") }),
@@ -579,7 +580,12 @@ export class RangeObject extends HostObject {
         },
         GetBoundingRect: (other) => {
           const o = rangeArg(other, sheet(), "The other range");
-          return new RangeObject(this.state, this.worksheet, { r0: Math.min(b.r0, o.r0), c0: Math.min(b.c0, o.c0), r1: Math.max(b.r1, o.r1), c1: Math.max(b.c1, o.c1) });
+          return new RangeObject(this.state, this.worksheet, {
+            r0: Math.min(b.r0, o.r0),
+            c0: Math.min(b.c0, o.c0),
+            r1: Math.max(b.r1, o.r1),
+            c1: Math.max(b.c1, o.c1),
+          });
         },
         // The client sends this before it splits a large values or numberFormat array into row
         // chunks of about 1,500 cells (its setRangePropertiesInBulk): the whole array must fit.
@@ -663,7 +669,9 @@ class RangeFormatObject extends HostObject {
             for (const b of boxes) for (let r = b.r0; r <= b.r1; r++) s.rowHeights.set(r, h);
           },
         },
-        HorizontalAlignment: field("hAlign", (v) => oneOf(v, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "horizontalAlignment")),
+        HorizontalAlignment: field("hAlign", (v) =>
+          oneOf(v, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "horizontalAlignment"),
+        ),
         VerticalAlignment: field("vAlign", (v) => oneOf(v, ["Top", "Center", "Bottom", "Justify", "Distributed"], "verticalAlignment")),
         WrapText: field("wrap", (v) => bool(v, "wrapText")),
       },
@@ -766,7 +774,11 @@ class BorderObject extends HostObject {
     };
     return {
       scalars: {
-        Style: { get: read("style"), set: (v) => this.setPart("style", oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"], "The border style")) },
+        Style: {
+          get: read("style"),
+          set: (v) =>
+            this.setPart("style", oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"], "The border style")),
+        },
         Color: { get: read("color"), set: (v) => this.setPart("color", colour(v, "The border colour")) },
         Weight: { get: read("weight"), set: (v) => this.setPart("weight", oneOf(v, ["Hairline", "Thin", "Medium", "Thick"], "The border weight")) },
       },
@@ -817,7 +829,11 @@ class ConditionalFormatCollectionObject extends HostObject {
     return {
       methods: {
         Add: (type) => {
-          const t = oneOf(type, ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"], "The conditional format type");
+          const t = oneOf(
+            type,
+            ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"],
+            "The conditional format type",
+          );
           const s = writable(this.range.sheetModel());
           const cf: FakeConditionalFormat = {
             type: t,
@@ -883,7 +899,8 @@ class ConditionalFormatObject extends HostObject {
     const typed = (type: string, what: string) => (): HostObject | null => {
       // Reading another type's part is refused: "This operation is not permitted for the current
       // object." (office-js#2180, loading items/custom/rule/formula with other rule types present).
-      if (this.readable().type !== type) throw new HostError("InvalidOperation", `This operation is not permitted for the current object (${what} of a ${this.cf.type} rule).`);
+      if (this.readable().type !== type)
+        throw new HostError("InvalidOperation", `This operation is not permitted for the current object (${what} of a ${this.cf.type} rule).`);
       return customParts(this.state, this);
     };
     return {
@@ -1003,7 +1020,8 @@ class FreezePanesObject extends HostObject {
    */
   private freeze(rows: number, columns: number): null {
     const s = this.ws.sheet();
-    if (rows < 0 || columns < 0 || rows >= MAX_ROWS || columns >= MAX_COLS) throw new HostError("InvalidArgument", "The number of rows or columns to freeze is not valid.");
+    if (rows < 0 || columns < 0 || rows >= MAX_ROWS || columns >= MAX_COLS)
+      throw new HostError("InvalidArgument", "The number of rows or columns to freeze is not valid.");
     s.freeze = rows === 0 && columns === 0 ? null : { rows, columns };
     if (s.visibility === "Visible") this.model.activeSheet = s;
     return null;
@@ -1024,7 +1042,23 @@ class FreezePanesObject extends HostObject {
   }
 }
 
-const PAPER_SIZES = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro"];
+const PAPER_SIZES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+];
 
 /** Checks a zoom as `PageLayoutZoomOptions` documents it: a scale of 10 to 400, or fit-to-pages counts. */
 function zoomOptions(v: unknown): FakePageLayout["zoom"] {
@@ -1038,7 +1072,8 @@ function zoomOptions(v: unknown): FakePageLayout["zoom"] {
       if (typeof x !== "number" || x < 10 || x > 400) throw new HostError("InvalidArgument", `A print scale of ${String(x)} is outside 10 to 400.`);
       out.scale = x;
     } else if (k === "horizontalFitToPages" || k === "verticalFitToPages") {
-      if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > 32767) throw new HostError("InvalidArgument", `${k} of ${String(x)} is not a page count.`);
+      if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > 32767)
+        throw new HostError("InvalidArgument", `${k} of ${String(x)} is not a page count.`);
       out[k] = x;
     } else throw new HostError("InvalidArgument", `The zoom has no option "${k}".`);
   }
@@ -1082,7 +1117,9 @@ class PageLayoutObject extends HostObject {
           return null;
         },
         SetPrintMargins: (unit, m) => {
-          const per = { Points: 72, Inches: 1, Centimeters: 2.54 }[oneOf(unit, ["Points", "Inches", "Centimeters"], "The unit") as "Points" | "Inches" | "Centimeters"];
+          const per = { Points: 72, Inches: 1, Centimeters: 2.54 }[
+            oneOf(unit, ["Points", "Inches", "Centimeters"], "The unit") as "Points" | "Inches" | "Centimeters"
+          ];
           if (typeof m !== "object" || m === null) throw new HostError("InvalidArgument", "The margins must be an object.");
           const layout = w();
           const old = layout.margins ?? { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 };
@@ -1243,7 +1280,8 @@ class ChartObject extends HostObject {
   }
   protected members(): Members {
     const ws = this.ws;
-    const part = (cls: string, scalars: Record<string, Scalar>, navs: Record<string, () => HostObject | null> = {}): HostObject => new SimpleObject(this.state, cls, { scalars, navs });
+    const part = (cls: string, scalars: Record<string, Scalar>, navs: Record<string, () => HostObject | null> = {}): HostObject =>
+      new SimpleObject(this.state, cls, { scalars, navs });
     return {
       scalars: {
         Id: { get: () => this.c().id },
@@ -1256,9 +1294,14 @@ class ChartObject extends HostObject {
             { Text: { get: () => this.c().title, set: (v) => (this.writableChart().title = str(v, "The title")) } },
             {
               Format: () =>
-                part("ChartTitleFormat", {}, {
-                  Font: () => part("ChartFont", { Size: { get: () => this.c().titleSize, set: (v) => (this.writableChart().titleSize = num(v, "The font size")) } }),
-                }),
+                part(
+                  "ChartTitleFormat",
+                  {},
+                  {
+                    Font: () =>
+                      part("ChartFont", { Size: { get: () => this.c().titleSize, set: (v) => (this.writableChart().titleSize = num(v, "The font size")) } }),
+                  },
+                ),
             },
           ),
         Legend: () =>
@@ -1273,10 +1316,14 @@ class ChartObject extends HostObject {
           }),
         Series: () => new SeriesCollectionObject(this.state, this),
         Axes: () =>
-          part("ChartAxes", {}, {
-            CategoryAxis: () => this.axis("category"),
-            ValueAxis: () => this.axis("value"),
-          }),
+          part(
+            "ChartAxes",
+            {},
+            {
+              CategoryAxis: () => this.axis("category"),
+              ValueAxis: () => this.axis("value"),
+            },
+          ),
       },
       methods: {
         SetPosition: (start, end) => {
@@ -1318,7 +1365,16 @@ class SeriesCollectionObject extends HostObject {
     return {
       methods: {
         Add: (name) => {
-          const s: FakeChartSeries = { name: name === undefined || name === null ? "" : str(name, "The series name"), values: null, xValues: null, lineStyle: null, color: null, weight: null, markerStyle: null, markerSize: null };
+          const s: FakeChartSeries = {
+            name: name === undefined || name === null ? "" : str(name, "The series name"),
+            values: null,
+            xValues: null,
+            lineStyle: null,
+            color: null,
+            weight: null,
+            markerStyle: null,
+            markerSize: null,
+          };
           this.chart.writableChart().series.push(s);
           return new SeriesObject(this.state, this.chart, s);
         },
@@ -1353,7 +1409,15 @@ class SeriesObject extends HostObject {
     return {
       scalars: {
         Name: { get: () => this.series.name, set: (v) => (this.w().name = str(v, "The series name")) },
-        MarkerStyle: { get: () => this.series.markerStyle, set: (v) => (this.w().markerStyle = oneOf(v, ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"], "The marker style")) },
+        MarkerStyle: {
+          get: () => this.series.markerStyle,
+          set: (v) =>
+            (this.w().markerStyle = oneOf(
+              v,
+              ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"],
+              "The marker style",
+            )),
+        },
         MarkerSize: {
           get: () => this.series.markerSize,
           set: (v) => {
@@ -1372,7 +1436,15 @@ class SeriesObject extends HostObject {
                 new SimpleObject(this.state, "ChartLineFormat", {
                   scalars: {
                     Color: { get: () => this.series.color, set: (v) => (this.w().color = colour(v, "The line colour")) },
-                    LineStyle: { get: () => this.series.lineStyle, set: (v) => (this.w().lineStyle = oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"], "The line style")) },
+                    LineStyle: {
+                      get: () => this.series.lineStyle,
+                      set: (v) =>
+                        (this.w().lineStyle = oneOf(
+                          v,
+                          ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"],
+                          "The line style",
+                        )),
+                    },
                     Weight: { get: () => this.series.weight, set: (v) => (this.w().weight = num(v, "The line weight")) },
                   },
                 }),

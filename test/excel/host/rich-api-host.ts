@@ -67,8 +67,7 @@ export type HostPlatform = "web" | "desktop";
 
 /** The result shape `OSF.DDA.RichApi.executeRichApiRequestAsync` hands to its callback. */
 export type RichApiResult =
-  | { status: "succeeded"; value: { data: [number, string[], string] } }
-  | { status: "failed"; error: { code: number; message: string } };
+  { status: "succeeded"; value: { data: [number, string[], string] } } | { status: "failed"; error: { code: number; message: string } };
 
 /** Office.js error codes for the web's payload caps (the client maps them, RichApiMessageUtility). */
 const OOE_REQUEST_PAYLOAD_SIZE_LIMIT_EXCEEDED = 5103;
@@ -295,7 +294,11 @@ class RequestRun {
       try {
         // Excel refuses every request while a cell is being edited (InvalidOperationInCellEditMode;
         // excel-add-ins-delay-in-cell-edit): nothing in it runs.
-        if (this.host.cellEditMode) throw new HostError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+        if (this.host.cellEditMode)
+          throw new HostError(
+            "InvalidOperationInCellEditMode",
+            "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+          );
         const value = this.action(action);
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
       } catch (error) {
