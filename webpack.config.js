@@ -33,7 +33,8 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       // Loaded on demand: the cover report's code and the docx package (see src/taskpane/app.ts).
       chunkFilename: "[name].js",
-      clean: true,
+      // dist/cli is the command line's build (npm run build:cli), not the pane's.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".js"],
