@@ -1,18 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "mocha";
-import { buildDashboard } from "../../../src/core/rules";
-import { defaultSettings, type RuleSettings } from "../../../src/core/settings";
-import type { Indicator } from "../../../src/core/indicator";
-import { indicator, month, obs, rules } from "./indicator-builder";
+import type { RuleSettings } from "../../../src/core/settings";
 
-function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, {
-    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
-    cutoff: "2012-12",
-    produced: "2013-01-10",
-    diagnostics: [],
-  });
-}
+import { buildWith, indicator, month, obs } from "./indicator-builder";
 
 const red = indicator({ id: "K!5", ref: "R1", name: "Red without commentary", series: [obs(month("2012-12"), { actual: 0.5, target: 0.8, floor: 0.7 })] });
 const explained = indicator({
@@ -36,7 +26,7 @@ const fine = indicator({
 
 describe("commentary the committee expects", () => {
   it("lists every RED or worsened indicator that has no commentary, so the analyst can ask its owner", () => {
-    const d = build([red, explained, slipping, fine]);
+    const d = buildWith([red, explained, slipping, fine]);
     assert.deepEqual(
       d.missingCommentary.map((m) => [m.ref, m.why]),
       [
@@ -47,6 +37,6 @@ describe("commentary the committee expects", () => {
   });
 
   it("lists nothing when the setting is off", () => {
-    assert.deepEqual(build([red, slipping], { listMissingCommentary: false } as Partial<RuleSettings>).missingCommentary, []);
+    assert.deepEqual(buildWith([red, slipping], { listMissingCommentary: false } as Partial<RuleSettings>).missingCommentary, []);
   });
 });

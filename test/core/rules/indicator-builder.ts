@@ -1,7 +1,8 @@
-import type { IndicatorResult } from "../../../src/core/dashboard";
+import type { Dashboard, IndicatorResult } from "../../../src/core/dashboard";
 import type { Indicator, Observation } from "../../../src/core/indicator";
 import type { RuleSettings } from "../../../src/core/settings";
 import { defaultSettings } from "../../../src/core/settings";
+import { buildDashboard } from "../../../src/core/rules";
 
 /** Test helpers that build indicators and observations with plain defaults. */
 
@@ -58,6 +59,16 @@ export function indicator(fields: Partial<Indicator> = {}): Indicator {
     series: [],
     ...fields,
   };
+}
+
+/** The dashboard of `indicators` at December 2012, with some rule settings changed from the defaults. */
+export function buildWith(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}): Dashboard {
+  return buildDashboard(indicators, {
+    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
+    cutoff: "2012-12",
+    produced: "2013-01-10",
+    diagnostics: [],
+  });
 }
 
 /** The default rule settings with some changed. */

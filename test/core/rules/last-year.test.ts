@@ -1,18 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "mocha";
-import { buildDashboard } from "../../../src/core/rules";
-import { defaultSettings, type RuleSettings } from "../../../src/core/settings";
-import type { Indicator } from "../../../src/core/indicator";
-import { indicator, month, obs, period, rules } from "./indicator-builder";
+import type { RuleSettings } from "../../../src/core/settings";
 
-function build(indicators: readonly Indicator[], ruleChanges: Partial<RuleSettings> = {}) {
-  return buildDashboard(indicators, {
-    settings: { ...defaultSettings(), rules: rules(ruleChanges) },
-    cutoff: "2012-12",
-    produced: "2013-01-10",
-    diagnostics: [],
-  });
-}
+import { buildWith, indicator, month, obs, period } from "./indicator-builder";
 
 // December last year was better than this December; November was worse.
 const visits = indicator({
@@ -26,7 +16,7 @@ const visits = indicator({
 
 describe("direction of travel against the same period last year", () => {
   it("compares month with month a year before when dotMethod is lastYear", () => {
-    const r = build([visits], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
+    const r = buildWith([visits], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
     assert.equal(r?.dot, "WORSENED");
     assert.equal(r?.lastYear?.period.label, "Dec 2011");
     assert.equal(r?.lastYear?.actual, 100);
@@ -34,7 +24,7 @@ describe("direction of travel against the same period last year", () => {
   });
 
   it("gives both comparisons in the JSON whatever the method: the previous period's and last year's", () => {
-    const r = build([visits]).indicators[0];
+    const r = buildWith([visits]).indicators[0];
     assert.equal(r?.dot, "IMPROVED");
     assert.equal(r?.dotLastYear, "WORSENED");
     assert.equal(r?.previous?.period.label, "Nov 2012");
@@ -49,14 +39,14 @@ describe("direction of travel against the same period last year", () => {
         obs(period("Q3 2012/13", "2012-10-01", "2012-12-31"), { actual: 0.6 }),
       ],
     });
-    const r = build([quarters], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
+    const r = buildWith([quarters], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
     assert.equal(r?.dot, "IMPROVED");
     assert.equal(r?.lastYear?.period.label, "Q3 2011/12");
   });
 
   it("has no direction of travel when the sheet has no result for the same period last year", () => {
     const short = indicator({ series: [obs(month("2012-11"), { actual: 0.5 }), obs(month("2012-12"), { actual: 0.6 })] });
-    const r = build([short], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
+    const r = buildWith([short], { dotMethod: "lastYear" } as Partial<RuleSettings>).indicators[0];
     assert.equal(r?.dot, null);
     assert.equal(r?.lastYear, null);
   });
