@@ -765,9 +765,12 @@ async function main(): Promise<void> {
       );
     out.push(
       table(
-        "Targets",
+        only === null ? "Targets" : `Targets of the parts run (--only ${only})`,
         ["figure", "value", "limit", ""],
-        targets.map((t) => [t.name, Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(2), String(t.limit), verdict(t.met)]),
+        // A part not run (--only) has no figure: it is left out, not called missed.
+        targets
+          .filter((t) => Number.isFinite(t.value))
+          .map((t) => [t.name, Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(2), String(t.limit), verdict(t.met)]),
       ),
     );
     out.push(`Benchmark took ${report.seconds.toFixed(0)} s.`);
