@@ -2,6 +2,7 @@ import { appendAll, maxOf } from "../core/append";
 import { columnIndex, columnLetters, parseAddress } from "../core/a1";
 import type { Polarity } from "../core/indicator";
 import type { WorkbookReading } from "../core/reading";
+import { monitorTest } from "../core/rules";
 import type { RuleSettings } from "../core/settings";
 
 /**
@@ -17,8 +18,10 @@ import type { RuleSettings } from "../core/settings";
  * change between sessions (ids are not kept).
  *
  * Not mirrored (the dashboard still rates these): "close to target" polarity (no source colour),
- * tolerances on the green band, and per-indicator tolerance columns; a missing floor uses the
- * workbook's amber tolerance when there is one, else goes straight from green to red.
+ * tolerances on the green band, per-indicator tolerance columns, EXCEEDED (coloured as GREEN) and
+ * alerts that follow the trend (`trendAlerts`); a missing floor uses the workbook's amber
+ * tolerance when there is one, else goes straight from green to red. Monitor-only KPIs are left
+ * uncoloured, as on the dashboard.
  */
 
 /** Text every add-in rule's formula contains. */
@@ -103,9 +106,25 @@ function columnRuns(letters: readonly string[]): [string, string][] {
   return out.map(([x, y]) => [columnLetters(x), columnLetters(y)]);
 }
 
+/** The runs of rows with the rows in `gaps` taken out (a run split around each). */
+function splitAround<T extends { from: number; to: number }>(runs: readonly T[], gaps: ReadonlySet<number>): T[] {
+  if (gaps.size === 0) return [...runs];
+  const out: T[] = [];
+  for (const run of runs) {
+    let from = run.from;
+    for (let r = run.from; r <= run.to + 1; r++) {
+      if (r <= run.to && !gaps.has(r)) continue;
+      if (r > from) out.push({ ...run, from, to: r - 1 });
+      from = r + 1;
+    }
+  }
+  return out;
+}
+
 /** Plans the rules for every indicator table found: pure, so it is tested without Excel. */
 export function planSourceFormatting(reading: WorkbookReading, rules: RuleSettings): SourceRuleBlock[] {
   const blocks: SourceRuleBlock[] = [];
+  const monitored = monitorTest(rules);
   for (const sheet of reading.sheets) {
     if (sheet.layout === "none" || sheet.headerRow === null) continue;
     const col = (role: string): string | null => sheet.columns.find((c) => c.role === role)?.column ?? null;
@@ -116,14 +135,17 @@ export function planSourceFormatting(reading: WorkbookReading, rules: RuleSettin
     const resultCols = sheet.columns.filter((c) => (sheet.layout === "wide" ? c.role === "period" : c.role === "actual")).map((c) => c.column);
     if (resultCols.length === 0) continue;
 
-    // Rows of the KPIs of this table, with the polarity each row's KPI has.
+    // Rows of the KPIs of this table, with the polarity each row's KPI has. A monitor-only KPI has
+    // no colour on the dashboard, so its rows get none here either, whatever its target cells hold.
     const polarityByRow = new Map<number, Polarity>();
+    const uncoloured = new Set<number>();
     for (const ind of reading.indicators) {
       if (ind.sheet !== sheet.sheet || ind.kind !== "kpi" || ind.row <= sheet.headerRow) continue;
-      polarityByRow.set(ind.row, ind.polarity);
+      const add = monitored(ind) ? (row: number) => void uncoloured.add(row) : (row: number) => void polarityByRow.set(row, ind.polarity);
+      add(ind.row);
       for (const obs of ind.series) {
         const at = obs.cells.actual ? parseAddress(obs.cells.actual) : null;
-        if (at) polarityByRow.set(at.row + 1, ind.polarity);
+        if (at) add(at.row + 1);
       }
     }
     if (polarityByRow.size === 0) continue;
@@ -148,7 +170,7 @@ export function planSourceFormatting(reading: WorkbookReading, rules: RuleSettin
     }
 
     for (const [c0, c1] of columnRuns(resultCols)) {
-      for (const run of rowRuns) {
+      for (const run of splitAround(rowRuns, uncoloured)) {
         if (run.to < run.from || run.polarity === "target") continue;
         const r = run.from;
         blocks.push({

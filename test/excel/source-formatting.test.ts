@@ -21,6 +21,19 @@ describe("source formatting plan", () => {
     assert.ok(blocks[0]?.rules.every((r) => isAddinRule(r.formula)));
   });
 
+  it("leaves the rows of a monitor-only KPI uncoloured, as the dashboard does, splitting the block around them", () => {
+    const sheet = kpiSheet(5);
+    const grid = { sheet: sheet.name, origin: "A1", values: sheet.values, numberFormat: sheet.values.map((r) => r.map(() => "General")) };
+    const reading = detectWorkbook([grid], { yearStartMonth: 4 });
+    // KPI 3 (row 6) has a numeric target on the sheet, but the team publishes it for information only.
+    const blocks = planSourceFormatting(reading, { ...rules, monitorOnly: ["KPI 3"] });
+    assert.deepEqual(
+      blocks.map((b) => b.range),
+      ["G4:L5", "G7:L8"],
+    );
+    assert.equal(blocks[1]?.rules[0]?.formula.includes("G7>=$E7"), true, "each part's formulas are relative to its own first row");
+  });
+
   it("rates a fixed lower-is-better block against target and floor the right way round", () => {
     const [green, amber, red] = ragFormulas({ actual: "D5", target: "$E5", floor: "$F5", polarity: "lower" }, rules);
     assert.equal(green?.formula, '=AND(ISNUMBER(D5),ISNUMBER($E5),D5<=$E5,N("kpi-dashboard")=0)');

@@ -59,6 +59,7 @@ function endMonth(o: Observation): number | null {
 
 /** The cut-off a dashboard without a chosen period uses ("YYYY-MM"), or null when no indicator has a result. */
 export { latestReportingMonth } from "./cutoff";
+export { monitorTest } from "./monitor";
 
 /** Copies the cell addresses that are set, for "go to source". */
 function cellsOf(o: Observation | null): Record<string, string> {
