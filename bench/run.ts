@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { documentProperties, runBuild } from "../src/cli/build-command";
+import { documentProperties, parseBuildArgs, runBuild } from "../src/cli/build-command";
 import { coverReportBytes } from "../src/cli/cover-report-file";
 import { convertToPdf } from "../src/cli/pdf";
 import { readWorkbookGrids } from "../src/cli/xlsx-reader";
@@ -170,21 +170,7 @@ async function measureCli(dir: string): Promise<CliRow[]> {
     await writeGeneratedWorkbook(input, size, PERIODS);
     const out = join(dir, `dashboard-${size}.xlsx`);
     const runs = size >= 10000 ? 3 : 5;
-    const options = {
-      workbook: input,
-      period: null,
-      map: null,
-      settings: null,
-      out,
-      pdf: false,
-      png: false,
-      json: false,
-      title: null,
-      groupBy: null,
-      charts: false,
-      author: null,
-      docx: null,
-    } as const;
+    const options = parseBuildArgs([input, "--out", out]);
     const build = await time(runs, () => runBuild(options, silent));
     const grids = generateWorkbookGrids(size, PERIODS);
     const s = defaultSettings();

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
-import { runBuild } from "../src/cli/build-command";
+import { parseBuildArgs, runBuild } from "../src/cli/build-command";
 import { runPipeline } from "../src/core/pipeline";
 import { defaultSettings } from "../src/core/settings";
 import { generateWorkbookGrids } from "./generate";
@@ -21,24 +21,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (mode === "cli") {
     const silent = { stdout: () => undefined, stderr: () => undefined, today: "2013-03-31" };
-    const code = await runBuild(
-      {
-        workbook: input,
-        period: null,
-        map: null,
-        settings: null,
-        out,
-        pdf: false,
-        png: false,
-        json: false,
-        title: null,
-        groupBy: null,
-        charts: false,
-        author: null,
-        docx: null,
-      },
-      silent,
-    );
+    const code = await runBuild(parseBuildArgs([input, "--out", out]), silent);
     if (code !== 0) throw new Error(`build exited ${code}`);
   } else if (mode === "exceljs") {
     const values = JSON.parse(readFileSync(extra, "utf8")) as Values;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { runBuild, UsageError, type BuildOptions } from "../../src/cli/build-command";
+import { parseBuildArgs, runBuild, UsageError, type BuildOptions } from "../../src/cli/build-command";
 import { WorkbookReadError } from "../../src/cli/xlsx-reader";
 import { parseAddress } from "../../src/core/a1";
 
@@ -182,21 +182,7 @@ describe("the command line on random workbooks", function () {
         if (model.out === "symbolic link") symlinkSync(input, out);
         else if (model.out === "hard link") linkSync(input, out);
         else if (model.out === "same path") out = path.join(dir, ".", `input-${n}.xlsx`);
-        const options: BuildOptions = {
-          workbook: input,
-          period: null,
-          map: null,
-          settings: null,
-          out,
-          pdf: false,
-          png: false,
-          json: true,
-          title: null,
-          groupBy: null,
-          charts: false,
-          author: null,
-          docx: null,
-        };
+        const options: BuildOptions = parseBuildArgs([input, "--out", out, "--json"]);
         const outcome = await build(options);
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
         assert.doesNotMatch(outcome.stderr, /^\s+at /m, outcome.stderr);
