@@ -3,8 +3,8 @@ import { columnWidths, sheetColumns, spanWidth } from "./columns";
 import { indicatorFormat } from "./number-formats";
 import { addPagedSection } from "./paged-section";
 import { numberCell, rangeAddress, textCell, type SheetBuilder } from "./sheet-builder";
-import { bodyStyle, headerRunStyle, headerStyle, leftStyle, numberStyle, reasonStyle, wrapStyle } from "./styles";
-import { headerRowHeight } from "./tables";
+import { bodyStyle, headerStyle, leftStyle, numberStyle, wrapStyle } from "./styles";
+import { headerRowHeight, styleRunOnBody, styleRunOnHeader, tableRowsOf } from "./tables";
 import { heightForLines, proseCharsFor, wrappedLines } from "./text-fit";
 
 /** The sentence's column (E): its text runs over the empty cells to the right, to the last printed column. */
@@ -68,18 +68,14 @@ export function addComparisonBlock(builder: SheetBuilder, indicators: readonly I
     }),
   });
   // Each style on every part before the next, so a writer can send a style's parts as one call.
-  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
-  for (const t of tables) builder.style(rangeAddress(t.header, 0, t.header, wordsColumn - 1), headerStyle);
-  // The header's fill runs on over the sentence's width, without the lines between its empty cells.
-  for (const t of tables) builder.style(rangeAddress(t.header, wordsColumn, t.header, lastCol), { ...headerRunStyle, hAlign: "left" });
+  const tables = tableRowsOf(parts);
   const body = tables.filter((t) => t.last >= t.first);
+  for (const t of tables) builder.style(rangeAddress(t.header, 0, t.header, wordsColumn - 1), headerStyle);
+  styleRunOnHeader(builder, tables, wordsColumn, lastCol);
   for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, wordsColumn - 1), bodyStyle);
   for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, 2), leftStyle);
   for (const t of body) builder.style(rangeAddress(t.first, 1, t.last, 2), wrapStyle);
   for (const t of body) builder.style(rangeAddress(t.first, 3, t.last, 3), numberStyle);
-  for (const t of body) builder.style(rangeAddress(t.first, wordsColumn, t.last, lastCol), reasonStyle);
-  for (const t of tables) builder.style(rangeAddress(t.header, wordsColumn, t.last, wordsColumn), { borderLeft: "thin" });
-  for (const t of tables) builder.style(rangeAddress(t.header, lastCol, t.last, lastCol), { borderRight: "thin" });
+  styleRunOnBody(builder, tables, wordsColumn, lastCol, longRows);
   for (const t of tables) builder.addTable(rangeAddress(t.header, 0, t.last, wordsColumn), headings, "Comparison");
-  for (const row of longRows) builder.style(rangeAddress(row, wordsColumn, row, wordsColumn), { wrap: true });
 }

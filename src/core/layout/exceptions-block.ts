@@ -1,11 +1,10 @@
 import type { Exception } from "../dashboard";
-import type { CellStyle } from "../sheet-plan";
 import { columnWidths, sheetColumns, spanWidth } from "./columns";
 import { noteItem } from "./note-rows";
 import { addPagedSection } from "./paged-section";
 import { rangeAddress, textCell, type SheetBuilder } from "./sheet-builder";
-import { bodyStyle, headerRunStyle, headerStyle, leftStyle, reasonStyle, wrapStyle } from "./styles";
-import { headerRowHeight } from "./tables";
+import { bodyStyle, headerStyle, leftStyle, wrapStyle } from "./styles";
+import { headerRowHeight, styleRunOnBody, styleRunOnHeader, tableRowsOf } from "./tables";
 import { heightForLines, proseCharsFor, wrappedLines } from "./text-fit";
 
 /** The kind of an exception in words. */
@@ -74,24 +73,13 @@ export function addExceptionsBlock(builder: SheetBuilder, exceptions: readonly E
     })),
   });
   // Each style on every part before the next, so a writer can send a style's parts as one call.
-  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
-  const all = (from: (t: (typeof tables)[number]) => number, to: (t: (typeof tables)[number]) => number, c0: number, c1: number, style: CellStyle): void => {
-    for (const t of tables) if (to(t) >= from(t)) builder.style(rangeAddress(from(t), c0, to(t), c1), style);
-  };
-  const header = (t: (typeof tables)[number]): number => t.header;
-  const first = (t: (typeof tables)[number]): number => t.first;
-  const last = (t: (typeof tables)[number]): number => t.last;
-  all(header, header, 0, reasonColumn - 1, headerStyle);
-  // The header's fill runs on over the reasons' width, without the lines between its empty cells.
-  all(header, header, reasonColumn, lastCol, { ...headerRunStyle, hAlign: "left" });
-  all(header, header, reasonColumn, reasonColumn, { borderLeft: "thin" });
-  all(header, header, lastCol, lastCol, { borderRight: "thin" });
-  all(first, last, 0, reasonColumn - 1, bodyStyle);
-  all(first, last, 0, reasonColumn - 1, leftStyle);
-  all(first, last, 1, reasonColumn - 1, wrapStyle);
-  all(first, last, reasonColumn, lastCol, reasonStyle);
-  all(first, last, reasonColumn, reasonColumn, { borderLeft: "thin" });
-  all(first, last, lastCol, lastCol, { borderRight: "thin" });
+  const tables = tableRowsOf(parts);
+  const body = tables.filter((t) => t.last >= t.first);
+  for (const t of tables) builder.style(rangeAddress(t.header, 0, t.header, reasonColumn - 1), headerStyle);
+  styleRunOnHeader(builder, tables, reasonColumn, lastCol);
+  for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, reasonColumn - 1), bodyStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, 0, t.last, reasonColumn - 1), leftStyle);
+  for (const t of body) builder.style(rangeAddress(t.first, 1, t.last, reasonColumn - 1), wrapStyle);
+  styleRunOnBody(builder, tables, reasonColumn, lastCol, longRows);
   for (const t of tables) builder.addTable(rangeAddress(t.header, 0, t.last, reasonColumn), headings, "Exceptions");
-  for (const row of longRows) builder.style(rangeAddress(row, reasonColumn, row, reasonColumn), { wrap: true });
 }

@@ -5,7 +5,7 @@ import { countFormat } from "./number-formats";
 import { addPagedSection } from "./paged-section";
 import { numberCell, rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
 import { bodyStyle, headerStyle, numberStyle, totalStyle, wrapStyle } from "./styles";
-import { headerRowHeight } from "./tables";
+import { headerRowHeight, tableRowsOf } from "./tables";
 import { heightForLines, wrappedLines } from "./text-fit";
 
 interface CountColumn {
@@ -69,7 +69,7 @@ export function addSummaryBlock(builder: SheetBuilder, dashboard: Dashboard): vo
     items: rows.map((row) => ({ heights: [row.height], add: () => void builder.addRow(row.cells, row.height) })),
   });
   // Each style on every part before the next, so a writer can send a style's parts as one call.
-  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+  const tables = tableRowsOf(parts);
   for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, lastColumn), headerStyle);
   for (const t of tables) builder.style(rangeAddress(t.header, areaColumn, t.header, areaColumn), { hAlign: "left" });
   countColumns.forEach((c, i) => {

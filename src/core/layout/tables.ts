@@ -4,7 +4,7 @@ import type { TableGroup } from "./grouping";
 import { isLate } from "./late-data";
 import { addPagedSection, type SectionPart } from "./paged-section";
 import { rangeAddress, textCell, type PlanCell, type SheetBuilder } from "./sheet-builder";
-import { bodyStyle, headerStyle, leftStyle, numberStyle, wrapStyle } from "./styles";
+import { bodyStyle, headerRunStyle, headerStyle, leftStyle, numberStyle, reasonStyle, wrapStyle } from "./styles";
 import { heightForLines, wrappedLines } from "./text-fit";
 
 /**
@@ -30,6 +30,32 @@ export interface TableRows {
   readonly header: number;
   readonly first: number;
   readonly last: number;
+}
+
+/** The table rows of a paged section's parts (a part without repeated headings has its header just under its heading). */
+export function tableRowsOf(parts: readonly SectionPart[]): TableRows[] {
+  return parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+}
+
+/**
+ * A table's last column of text (an exception's reason, a comparison's sentence) runs on over the
+ * empty cells to its right, to `lastCol`, instead of being merged with them (the accessibility
+ * checker flags merged cells). These style its header: the fill across the run, without the lines
+ * between its empty cells, and the table's outer border kept.
+ */
+export function styleRunOnHeader(builder: SheetBuilder, parts: readonly TableRows[], column: number, lastCol: number): void {
+  for (const p of parts) builder.style(rangeAddress(p.header, column, p.header, lastCol), { ...headerRunStyle, hAlign: "left" });
+  for (const p of parts) builder.style(rangeAddress(p.header, column, p.header, column), { borderLeft: "thin" });
+  for (const p of parts) builder.style(rangeAddress(p.header, lastCol, p.header, lastCol), { borderRight: "thin" });
+}
+
+/** The body of a run-on column (see styleRunOnHeader); text too long for the run (`longRows`) wraps in its own cell instead. */
+export function styleRunOnBody(builder: SheetBuilder, parts: readonly TableRows[], column: number, lastCol: number, longRows: readonly number[]): void {
+  const body = parts.filter((p) => p.last >= p.first);
+  for (const p of body) builder.style(rangeAddress(p.first, column, p.last, lastCol), reasonStyle);
+  for (const p of body) builder.style(rangeAddress(p.first, column, p.last, column), { borderLeft: "thin" });
+  for (const p of body) builder.style(rangeAddress(p.first, lastCol, p.last, lastCol), { borderRight: "thin" });
+  for (const row of longRows) builder.style(rangeAddress(row, column, row, column), { wrap: true });
 }
 
 /**
@@ -87,7 +113,7 @@ export function addIndicatorRows(
       },
     })),
   });
-  const tables = parts.map((p) => ({ header: p.header ?? p.heading + 1, first: p.first, last: p.last }));
+  const tables = tableRowsOf(parts);
   styleTable(builder, tables, lastCol);
   for (const t of tables) if (t.last >= t.first) builder.style(rangeAddress(t.first, 7, t.last, 7), leftStyle);
   styleParts(tables);
