@@ -38,6 +38,7 @@ import { runPipeline } from "../src/core/pipeline";
 import { historyToCells } from "../src/excel/history-store";
 import { createFakeExcel } from "../test/excel/fake-excel";
 import { measureTaskpane } from "../test/taskpane/measure";
+import { exceljsFloor } from "./exceljs-floor";
 import { generateWorkbookGrids, writeGeneratedWorkbook, writeKpiRowsWorkbook } from "./generate";
 import { median, summarise, time, type Timing } from "./stats";
 
@@ -140,25 +141,6 @@ interface CliRow {
   readOnly: Timing;
   overFloor: number;
   overRead: number;
-}
-
-/**
- * What exceljs alone needs: read the same input and write a sheet of the same size as the
- * dashboard, cell by cell as the dashboard's writer does (the cheapest way exceljs offers), with
- * no styles, formats or print setup.
- */
-async function exceljsFloor(input: string, out: string, values: readonly (readonly (string | number | null)[])[]): Promise<void> {
-  const source = new ExcelJS.Workbook();
-  await source.xlsx.readFile(input);
-  const target = new ExcelJS.Workbook();
-  const ws = target.addWorksheet("Dashboard");
-  values.forEach((cells, r) => {
-    const row = ws.getRow(r + 1);
-    cells.forEach((value, c) => {
-      if (value !== null) row.getCell(c + 1).value = value;
-    });
-  });
-  await target.xlsx.writeFile(out);
 }
 
 async function measureCli(dir: string): Promise<CliRow[]> {

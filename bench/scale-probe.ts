@@ -8,10 +8,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import ExcelJS from "exceljs";
 import { parseBuildArgs, runBuild } from "../src/cli/build-command";
 import { runPipeline } from "../src/core/pipeline";
 import { defaultSettings } from "../src/core/settings";
+import { exceljsFloor } from "./exceljs-floor";
 import { generateWorkbookGrids } from "./generate";
 
 type Values = (string | number | null)[][];
@@ -24,18 +24,7 @@ async function main(): Promise<void> {
     const code = await runBuild(parseBuildArgs([input, "--out", out]), silent);
     if (code !== 0) throw new Error(`build exited ${code}`);
   } else if (mode === "exceljs") {
-    const values = JSON.parse(readFileSync(extra, "utf8")) as Values;
-    const source = new ExcelJS.Workbook();
-    await source.xlsx.readFile(input);
-    const target = new ExcelJS.Workbook();
-    const ws = target.addWorksheet("Dashboard");
-    values.forEach((cells, r) => {
-      const row = ws.getRow(r + 1);
-      cells.forEach((value, c) => {
-        if (value !== null) row.getCell(c + 1).value = value;
-      });
-    });
-    await target.xlsx.writeFile(out);
+    await exceljsFloor(input, out, JSON.parse(readFileSync(extra, "utf8")) as Values);
   } else if (mode === "values") {
     // input: "indicators,periods"; out: where the values go.
     const [indicators, periods] = input.split(",").map(Number);
